@@ -1,0 +1,172 @@
+"""The command line: the same core the GUI uses, for scripts and tests.
+
+Exit codes: 0 success, 1 a problem was found, 2 bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .core.messages import CoreError, current_lang, human_size
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse exits 2 on bad usage, as we want; keep its text short
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="evidence-binder",
+                     description="证据夹 Evidence Binder: collect, protect and number evidence for a refund dispute.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--lang", choices=["zh", "en"], help="language of messages (default: from the locale)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("new", help="create a case folder")
+    p.add_argument("case_dir")
+    p.add_argument("--title", required=True, help="case title, e.g. 电饭煲涂层脱落退货纠纷")
+
+    p = sub.add_parser("import", help="import files and folders (recursive) into a case")
+    p.add_argument("case_dir")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print one JSON object per file")
+
+    p = sub.add_parser("list", help="list the exhibits of a case")
+    p.add_argument("case_dir")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    p = sub.add_parser("verify", help="check the database and re-hash every original")
+    p.add_argument("case_dir")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = args.lang or current_lang()
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return COMMANDS[args.command](args, lang)
+    except CoreError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        print("interrupted" if lang == "en" else "已中断", file=sys.stderr)
+        return 130
+
+
+def cmd_new(args, lang) -> int:
+    from .core.store import Case
+
+    with Case.create(args.case_dir, args.title) as case:
+        print(("已创建案件：" if lang == "zh" else "created case: ") + str(case.root))
+    return EXIT_OK
+
+
+def cmd_import(args, lang) -> int:
+    from .core.ingest import Importer, summarize
+    from .core.store import Case
+
+    outcomes = []
+    with Case.open(args.case_dir) as case:
+        importer = Importer(case, via="cli")
+        for outcome in importer.import_paths(args.paths):
+            outcomes.append(outcome)
+            if args.json:
+                print(json.dumps(outcome.to_json(lang), ensure_ascii=False), flush=True)
+            else:
+                print(_outcome_line(outcome, lang), flush=True)
+    counts = summarize(outcomes)
+    if not args.json:
+        if lang == "zh":
+            print(f"导入 {counts['imported']}，重复 {counts['duplicate']}，跳过 {counts['skipped']}，拒绝 {counts['refused']}")
+        else:
+            print(f"imported {counts['imported']}, duplicates {counts['duplicate']}, "
+                  f"skipped {counts['skipped']}, refused {counts['refused']}")
+    return EXIT_PROBLEM if counts["refused"] else EXIT_OK
+
+
+_STATUS_WORDS = {"imported": ("已导入", "imported"), "duplicate": ("重复", "duplicate"),
+                 "skipped": ("跳过", "skipped"), "refused": ("拒绝", "refused")}
+
+
+def _outcome_line(outcome, lang) -> str:
+    word = _STATUS_WORDS[outcome.status][0 if lang == "zh" else 1]
+    parts = [f"[{word}]", outcome.path]
+    if outcome.number is not None:
+        parts.append(f"→ 证据{outcome.number}" if lang == "zh" else f"-> exhibit {outcome.number}")
+    if outcome.exhibit_status and outcome.exhibit_status != "ok":
+        parts.append(f"({outcome.exhibit_status})")
+    message = outcome.message(lang)
+    if message:
+        parts.append("— " + message)
+    return " ".join(parts)
+
+
+def exhibit_json(row: dict, lang: str) -> dict:
+    from .core.messages import render
+
+    number = f"{row['number']}-{row['part']}" if row.get("part") else row["number"]
+    return {
+        "number": number, "name": row["name"], "kind": row["kind"], "category": row["category"],
+        "captured_at": row["captured_at"], "captured_at_source": row["captured_at_source"],
+        "sha256": row["sha256"], "size": row["size"], "original_name": row["original_name"],
+        "sources": [s["path"] for s in row["sources"]], "status": row["status"],
+        "message": render(row["reason"], lang, **row["reason_params"]) if row["reason"] else "",
+        "reason": row["reason"], "width": row["width"], "height": row["height"],
+        "duration_s": row["duration_s"], "pages": row["pages"], "mime": row["mime"],
+        "source_desc": row["source_desc"], "device": row["device"], "orientation": row["orientation"],
+        "stored_as": f"originals/{row['sha256']}.{row['ext']}",
+    }
+
+
+def cmd_list(args, lang) -> int:
+    from .core.store import Case
+
+    with Case.open(args.case_dir, writable=False) as case:
+        rows = [exhibit_json(r, lang) for r in case.exhibits()]
+        title = case.info().get("title", "")
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    print(title)
+    for r in rows:
+        when = r["captured_at"] or ("待定" if lang == "zh" else "unknown")
+        status = "" if r["status"] == "ok" else f" [{r['status']}] {r['message']}"
+        print(f"{('证据' if lang == 'zh' else '#')}{r['number']:<4} {r['kind']:<10} {r['category']:<10} "
+              f"{when} ({r['captured_at_source']}) {r['name']} — {r['original_name']}{status}")
+    print(f"{len(rows)} {'件证据' if lang == 'zh' else 'exhibits'}")
+    return EXIT_OK
+
+
+def cmd_verify(args, lang) -> int:
+    from .core.store import Case
+    from .core.verify import verify_case
+
+    with Case.open(args.case_dir, writable=False) as case:
+        report = verify_case(case)
+    if args.json:
+        print(json.dumps({"ok": report.ok, "checked": report.checked, "bytes": report.bytes,
+                          "problems": [{"code": p.code, "message": p.message(lang)} for p in report.problems]},
+                         ensure_ascii=False, indent=1))
+    else:
+        for p in report.problems:
+            print(("问题：" if lang == "zh" else "PROBLEM: ") + p.message(lang))
+        if report.ok:
+            print(f"完好：数据库完整，{report.checked} 个原件（{human_size(report.bytes)}）哈希一致" if lang == "zh"
+                  else f"OK: database intact, {report.checked} originals ({human_size(report.bytes)}) match their SHA-256")
+        else:
+            print(f"发现 {len(report.problems)} 个问题" if lang == "zh" else f"{len(report.problems)} problem(s) found")
+    return EXIT_OK if report.ok else EXIT_PROBLEM
+
+
+COMMANDS = {"new": cmd_new, "import": cmd_import, "list": cmd_list, "verify": cmd_verify}

@@ -1,0 +1,363 @@
+"""Ingest: files and folders into a case, each original copied and hashed in one pass.
+
+Flow of one file (DESIGN §6): check the name and the size -> detect the real type from its
+first bytes -> copy and hash into tmp/ in one streaming pass -> the same bytes already in the
+case are a duplicate (only the new source is recorded) -> read facts from the copy -> one
+transaction adds the exhibit (marked pending) and its source -> the copy is made read-only and
+renamed into originals/ -> the pending mark is cleared. A crash between any two steps is
+finished or undone by recovery.recover() the next time the case is opened for writing.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import stat
+import threading
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import capture, classify, filetypes, media
+from .messages import human_size, render
+from .store import Case, now_iso
+
+CHUNK = 1024 * 1024
+TAIL = 64 * 1024
+MAX_FILE_SIZE = 8 * 1024 ** 3          # a 4K phone video of half an hour fits
+FREE_SPACE_MARGIN = 64 * 1024 ** 2
+
+IMPORTED, DUPLICATE, SKIPPED, REFUSED = "imported", "duplicate", "skipped", "refused"
+
+_crash_at = os.environ.get("EVIDENCE_BINDER_CRASH_AT")  # "step:n", for the crash-safety test
+_crash_counts: dict[str, int] = {}
+
+
+def _crash_point(step: str) -> None:
+    if not _crash_at:
+        return
+    name, _, nth = _crash_at.partition(":")
+    if name != step:
+        return
+    _crash_counts[step] = _crash_counts.get(step, 0) + 1
+    if _crash_counts[step] >= int(nth or 1):
+        os._exit(137)
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """A path as text that SQLite and a terminal accept, whatever bytes the file system holds."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str                       # imported, duplicate, skipped, refused
+    reason: str | None = None         # message code
+    params: dict = field(default_factory=dict)
+    exhibit_id: int | None = None
+    number: int | None = None
+    sha256: str | None = None
+    name: str | None = None
+    exhibit_status: str | None = None  # ok, unreadable, encrypted (imported and duplicate)
+
+    def message(self, lang: str | None = None) -> str:
+        return render(self.reason, lang, **self.params) if self.reason else ""
+
+    def to_json(self, lang: str | None = None) -> dict:
+        return {"path": self.path, "status": self.status, "reason": self.reason,
+                "message": self.message(lang), "number": self.number, "exhibit_id": self.exhibit_id,
+                "sha256": self.sha256, "name": self.name, "exhibit_status": self.exhibit_status}
+
+
+@dataclass
+class Record:
+    """Everything known about one original before it becomes an exhibit row."""
+    row: dict
+    family: str
+
+
+def build_record(stored_file: Path, original_name: str, sha256: str, size: int, ft: filetypes.FileType,
+                 mtime: float | None, tail: bytes) -> Record:
+    """Read the facts of a copied original and make its exhibit row (without number and id)."""
+    family = ft.family
+    if family == filetypes.FAMILY_IMAGE:
+        facts = media.read_image(stored_file, ft.mime, tail)
+    elif family == filetypes.FAMILY_PDF:
+        facts = media.read_pdf(stored_file)
+    elif family in (filetypes.FAMILY_AUDIO, filetypes.FAMILY_VIDEO):
+        facts = media.read_av(stored_file, family)
+        family = facts.family or family
+    else:
+        facts = media.Facts(family=family)
+    name_time = capture.time_from_filename(original_name, audio=family == filetypes.FAMILY_AUDIO)
+    when, source = capture.choose(family, exif=facts.exif_time, filename=name_time,
+                                  container=facts.container_time, pdf=facts.pdf_time,
+                                  mtime=capture.from_mtime(mtime) if mtime is not None else None)
+    guess = classify.guess(family, original_name, facts, name_time, when)
+    reason, params = facts.reason, dict(facts.reason_params)
+    if reason is None and filetypes.is_mislabelled(ft, original_name):
+        reason, params = "mislabelled", {"ext": filetypes.split_ext(original_name), "real": ft.ext.upper()}
+    meta = dict(facts.meta)
+    meta["mime"] = ft.mime
+    if name_time:
+        meta["filename_pattern"] = name_time.pattern
+        if name_time.package:
+            meta["app_package"] = name_time.package
+    row = {
+        "sha256": sha256, "ext": filetypes.stored_ext(ft, original_name), "size": size, "mime": ft.mime,
+        "kind": guess.kind, "category": guess.category, "name": guess.name, "source_desc": guess.source_desc,
+        "purpose": None, "captured_at": capture.iso(when), "captured_at_source": source,
+        "original_name": original_name, "width": facts.width, "height": facts.height,
+        "duration_s": facts.duration_s, "pages": facts.pages, "orientation": facts.orientation,
+        "device": facts.device, "media_json": json.dumps(meta, ensure_ascii=False, default=str),
+        "status": facts.status, "reason": reason,
+        "reason_params": json.dumps(params, ensure_ascii=False) if reason else None,
+        "include_in_export": 1, "created_at": now_iso(),
+    }
+    return Record(row, family)
+
+
+def remove_file(path: Path) -> None:
+    """Delete one of our own files (temp copies are made read-only before the rename)."""
+    try:
+        os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
+    except OSError:
+        pass
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+
+
+def make_read_only(path: Path) -> None:
+    os.chmod(path, stat.S_IREAD | stat.S_IRGRP | stat.S_IROTH)
+
+
+class Cancelled(Exception):
+    pass
+
+
+class Importer:
+    """Imports into one case opened for writing. Not thread-safe: one importer per writer thread."""
+
+    def __init__(self, case: Case, via: str = "cli", durable: bool = True,
+                 cancel: threading.Event | None = None,
+                 on_progress: Callable[[int, int, Outcome], None] | None = None):
+        if not case.writable:
+            raise ValueError("the case must be opened for writing")
+        self.case = case
+        self.via = via
+        self.durable = durable
+        self.cancel = cancel or threading.Event()
+        self.on_progress = on_progress
+
+    # ----- walking ---------------------------------------------------------------------------
+    def plan(self, paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Outcome]]:
+        """The files to import under the given paths, and the outcomes already decided by rule."""
+        files: list[Path] = []
+        decided: list[Outcome] = []
+        for given in paths:
+            path = Path(given)
+            if not os.path.lexists(path):
+                decided.append(Outcome(display_path(path), REFUSED, "not_found", {"path": display_path(path)}))
+            elif path.is_dir():
+                self._walk(path, Path(os.path.realpath(path)), files, decided)
+            elif path.is_symlink() and not path.exists():
+                decided.append(Outcome(display_path(path), SKIPPED, "link_broken"))
+            else:
+                rule = filetypes.skip_reason(path.name)
+                if rule:
+                    decided.append(Outcome(display_path(path), SKIPPED, rule, {"name": display_path(path.name)}))
+                else:
+                    files.append(path)
+        return files, decided
+
+    def _walk(self, folder: Path, root_real: Path, files: list[Path], decided: list[Outcome]) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except PermissionError:
+            decided.append(Outcome(display_path(folder), REFUSED, "no_permission", {"path": display_path(folder)}))
+            return
+        except OSError as exc:
+            decided.append(Outcome(display_path(folder), REFUSED, "read_error", {"error": str(exc)}))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            shown = display_path(path)
+            if entry.is_symlink():
+                target = Path(os.path.realpath(path))
+                if not target.exists():
+                    decided.append(Outcome(shown, SKIPPED, "link_broken"))
+                elif target.is_dir():
+                    decided.append(Outcome(shown, SKIPPED, "link_dir"))
+                elif not target.is_relative_to(root_real):
+                    decided.append(Outcome(shown, SKIPPED, "link_outside", {"target": display_path(target)}))
+                elif (rule := filetypes.skip_reason(entry.name)):
+                    decided.append(Outcome(shown, SKIPPED, rule, {"name": display_path(entry.name)}))
+                else:
+                    files.append(path)
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name.startswith("."):
+                    decided.append(Outcome(shown, SKIPPED, "hidden_dir", {"name": display_path(entry.name)}))
+                else:
+                    self._walk(path, root_real, files, decided)
+                continue
+            rule = filetypes.skip_reason(entry.name)
+            if rule:
+                decided.append(Outcome(shown, SKIPPED, rule, {"name": display_path(entry.name)}))
+            else:
+                files.append(path)
+
+    def import_paths(self, paths: Iterable[str | os.PathLike]) -> Iterator[Outcome]:
+        files, decided = self.plan(paths)
+        total = len(files) + len(decided)
+        done = 0
+        for outcome in decided:
+            done += 1
+            self._progress(done, total, outcome)
+            yield outcome
+        for path in files:
+            if self.cancel.is_set():
+                outcome = Outcome(display_path(path), SKIPPED, "cancelled")
+            else:
+                outcome = self.import_file(path)
+            done += 1
+            self._progress(done, total, outcome)
+            yield outcome
+
+    def _progress(self, done: int, total: int, outcome: Outcome) -> None:
+        if self.on_progress:
+            self.on_progress(done, total, outcome)
+
+    # ----- one file ----------------------------------------------------------------------------
+    def import_file(self, path: str | os.PathLike) -> Outcome:
+        path = Path(path)
+        shown = display_path(path)
+        name = display_path(path.name)
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            return Outcome(shown, REFUSED, "not_found", {"path": shown})
+        except PermissionError:
+            return Outcome(shown, REFUSED, "no_permission", {"path": shown})
+        except OSError as exc:
+            return Outcome(shown, REFUSED, "read_error", {"error": str(exc)})
+        if not stat.S_ISREG(st.st_mode):
+            return Outcome(shown, SKIPPED, "not_regular")
+        if st.st_size == 0:
+            return Outcome(shown, REFUSED, "empty_file")
+        if st.st_size > MAX_FILE_SIZE:
+            return Outcome(shown, REFUSED, "too_large",
+                           {"size": human_size(st.st_size), "limit": human_size(MAX_FILE_SIZE)})
+        free = shutil.disk_usage(self.case.root).free
+        if free < st.st_size + FREE_SPACE_MARGIN:
+            return Outcome(shown, REFUSED, "no_space",
+                           {"need": human_size(st.st_size + FREE_SPACE_MARGIN), "free": human_size(free)})
+        tmp = self.case.tmp / f"{uuid.uuid4().hex}.part"
+        try:
+            try:
+                src = open(path, "rb")
+            except PermissionError:
+                return Outcome(shown, REFUSED, "no_permission", {"path": shown})
+            with src:
+                head = src.read(CHUNK)
+                ft = filetypes.detect(head[:filetypes.HEAD_SIZE], name)
+                if ft is None:
+                    what = "." + filetypes.split_ext(name) if filetypes.split_ext(name) else "未知"
+                    return Outcome(shown, SKIPPED, "unsupported_type", {"what": what})
+                if ft.family == filetypes.FAMILY_ARCHIVE:
+                    return Outcome(shown, REFUSED, "archive", {"what": ft.ext})
+                sha, size, tail = self._copy(src, head, tmp)
+            after = os.stat(path)
+            if size != st.st_size or after.st_size != st.st_size or after.st_mtime_ns != st.st_mtime_ns:
+                remove_file(tmp)
+                return Outcome(shown, REFUSED, "changed_while_reading")
+            _crash_point("copied")
+            return self._commit(tmp, shown, name, sha, size, ft, st.st_mtime, tail)
+        except Cancelled:
+            remove_file(tmp)
+            return Outcome(shown, SKIPPED, "cancelled")
+        except OSError as exc:
+            remove_file(tmp)
+            return Outcome(shown, REFUSED, "read_error", {"error": str(exc)})
+        except BaseException:
+            remove_file(tmp)
+            raise
+
+    def _copy(self, src, head: bytes, tmp: Path) -> tuple[str, int, bytes]:
+        hasher = hashlib.sha256()
+        size = 0
+        last = b""
+        with open(tmp, "xb") as dst:
+            chunk = head
+            while chunk:
+                hasher.update(chunk)
+                dst.write(chunk)
+                size += len(chunk)
+                last = chunk if len(chunk) >= TAIL else (last + chunk)[-TAIL:]
+                if self.cancel.is_set():
+                    raise Cancelled()
+                chunk = src.read(CHUNK)
+            dst.flush()
+            if self.durable:
+                os.fsync(dst.fileno())
+        return hasher.hexdigest(), size, last[-TAIL:]
+
+    def _commit(self, tmp: Path, shown: str, name: str, sha: str, size: int, ft: filetypes.FileType,
+                mtime: float, tail: bytes) -> Outcome:
+        case = self.case
+        existing = case.exhibit_by_sha(sha)
+        if existing is None:
+            record = build_record(tmp, name, sha, size, ft, mtime, tail)
+            row = record.row
+            row["pending_tmp"] = tmp.name
+            try:
+                with case.db.atomic():
+                    row["number"] = case.next_number()
+                    exhibit_id = case.db["exhibits"].insert(row).last_pk
+                    self._add_source(exhibit_id, shown, name, mtime)
+            except Exception as exc:
+                if "UNIQUE" not in str(exc):
+                    raise
+                existing = case.exhibit_by_sha(sha)
+        if existing is not None:
+            with case.db.atomic():
+                self._add_source(existing["id"], shown, name, mtime)
+            remove_file(tmp)
+            code = "duplicate_trashed" if existing["deleted_at"] else "duplicate"
+            return Outcome(shown, DUPLICATE, code, {"number": existing["number"]}, existing["id"],
+                           existing["number"], sha, existing["name"], existing["status"])
+        _crash_point("row")
+        make_read_only(tmp)
+        target = case.original_path(sha, row["ext"])
+        if target.exists():
+            remove_file(tmp)  # same name is the same content
+        else:
+            os.replace(tmp, target)
+        _crash_point("renamed")
+        case.db.execute("UPDATE exhibits SET pending_tmp = NULL WHERE id = ?", [exhibit_id])
+        return Outcome(shown, IMPORTED, row["reason"], json.loads(row["reason_params"] or "{}"), exhibit_id,
+                       row["number"], sha, row["name"], row["status"])
+
+    def _add_source(self, exhibit_id: int, shown: str, name: str, mtime: float | None) -> None:
+        self.case.db.execute(
+            "INSERT OR IGNORE INTO sources (exhibit_id, path, name, mtime, via, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [exhibit_id, shown, name, capture.iso(capture.from_mtime(mtime)) if mtime is not None else None,
+             self.via, now_iso()])
+
+
+def summarize(outcomes: list[Outcome]) -> dict[str, int]:
+    counts = {IMPORTED: 0, DUPLICATE: 0, SKIPPED: 0, REFUSED: 0}
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+    return counts

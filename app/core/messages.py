@@ -1,0 +1,99 @@
+"""Every status and refusal the core can report, as a stable code with Chinese and English text.
+
+The core records codes; the CLI and the UI render them in the user's language.
+"""
+from __future__ import annotations
+
+import locale
+import os
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # skipped by rule
+    "temp_file": ("临时文件或未完成的下载（{name}），已跳过", "temporary file or unfinished download ({name}), skipped"),
+    "system_file": ("系统文件（{name}），已跳过", "system file ({name}), skipped"),
+    "hidden_file": ("隐藏文件（{name}），已跳过", "hidden file ({name}), skipped"),
+    "link_outside": ("链接指向导入文件夹之外（{target}），未跟随", "link points outside the imported folder ({target}), not followed"),
+    "hidden_dir": ("隐藏文件夹（{name}），已跳过", "hidden folder ({name}), skipped"),
+    "cancelled": ("导入已取消，此文件未导入", "import cancelled; this file was not imported"),
+    "duplicate": ("与证据 {number} 内容完全相同，已记录新的来源", "same content as exhibit {number}; the new source is recorded"),
+    "duplicate_trashed": ("与回收站中的证据 {number} 内容完全相同，已记录新的来源", "same content as exhibit {number}, which is in the trash; the new source is recorded"),
+    "recovered_original": ("程序中断后找回的原件，来源未知", "original found after an interruption; source unknown"),
+    "link_dir": ("链接的文件夹未跟随", "linked folder not followed"),
+    "link_broken": ("链接已失效，指向的文件不存在", "broken link: its target does not exist"),
+    "not_regular": ("不是普通文件（设备、管道或套接字），已跳过", "not a regular file (device, pipe or socket), skipped"),
+    # refused
+    "empty_file": ("空文件（0 字节），可能是截图或下载保存失败，未导入", "empty file (0 bytes), probably a failed save; not imported"),
+    "not_found": ("找不到文件：{path}", "file not found: {path}"),
+    "no_permission": ("没有读取权限：{path}", "no permission to read: {path}"),
+    "read_error": ("读取文件出错：{error}", "error reading the file: {error}"),
+    "unsupported_type": ("不是证据文件类型（{what}），已跳过；可导入图片、PDF、录音、视频或文档", "not an evidence file type ({what}), skipped; import images, PDFs, recordings, videos or documents"),
+    "archive": ("压缩包（{what}）不会自动解开，请先解压再导入其中的文件", "archives ({what}) are not opened automatically; extract them and import the files"),
+    "too_large": ("文件过大（{size}），超过上限 {limit}，未导入", "file too large ({size}), over the limit of {limit}; not imported"),
+    "no_space": ("磁盘空间不足：需要 {need}，只剩 {free}", "not enough disk space: {need} needed, {free} free"),
+    "changed_while_reading": ("文件在读取时发生了变化（可能仍在写入），请稍后再导入", "the file changed while it was being read (still being written?); import it again later"),
+    # imported with a status
+    "truncated_image": ("图片文件不完整（已截断或损坏），原件已保存但无法显示：{error}", "image is truncated or damaged; the original is kept but cannot be shown: {error}"),
+    "corrupt_image": ("图片无法解析，原件已保存：{error}", "image cannot be read; the original is kept: {error}"),
+    "image_bomb": ("图片尺寸异常（{width}×{height}），可能是恶意文件，为安全起见未解码；原件已保存", "image dimensions are abnormal ({width}x{height}), possibly hostile; not decoded for safety; the original is kept"),
+    "corrupt_pdf": ("PDF 文件损坏，无法读取页面，原件已保存：{error}", "PDF is damaged and its pages cannot be read; the original is kept: {error}"),
+    "encrypted_pdf": ("PDF 受密码保护，无法读取内容；原件已保存，导出时将附上原件", "PDF is password-protected and cannot be read; the original is kept and travels with exports"),
+    "corrupt_media": ("音视频文件损坏，无法读取：{error}；原件已保存", "audio/video file is damaged and cannot be read: {error}; the original is kept"),
+    "mislabelled": ("文件扩展名为 .{ext}，实际内容是 {real}，已按实际类型保存", "the file is named .{ext} but holds {real}; stored as its real type"),
+    # verify
+    "verify_missing": ("原件缺失：{path}", "original missing: {path}"),
+    "verify_mismatch": ("原件内容已改变（SHA-256 不符）：{path}", "original changed (SHA-256 mismatch): {path}"),
+    "verify_integrity": ("数据库完整性检查失败：{detail}", "database integrity check failed: {detail}"),
+    "verify_unreferenced": ("原件目录中有无记录的文件：{path}", "file in originals/ without a record: {path}"),
+    "verify_pending": ("证据 {number} 正在导入中（或导入被中断），下次以写入方式打开案件时会完成或清理", "exhibit {number} is being imported (or the import was interrupted); it is finished or cleaned up the next time the case is opened for writing"),
+    # case
+    "case_busy": ("案件正被另一个程序使用（{path}），请先关闭它", "the case is in use by another program ({path}); close it first"),
+    "not_a_case": ("{path} 不是证据夹案件文件夹（缺少 case.sqlite）", "{path} is not an Evidence Binder case folder (no case.sqlite)"),
+    "case_exists": ("{path} 已经是一个案件", "{path} is already a case"),
+    "case_newer": ("案件由更新版本的证据夹创建（数据库版本 {found}，本程序支持 {supported}），请升级程序", "the case was made by a newer Evidence Binder (database version {found}, this program supports {supported}); please upgrade"),
+}
+
+
+def current_lang() -> str:
+    """'zh' or 'en', from EVIDENCE_BINDER_LANG, else the locale."""
+    env = os.environ.get("EVIDENCE_BINDER_LANG")
+    if env:
+        return "zh" if env.lower().startswith("zh") else "en"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        val = os.environ.get(var)
+        if val:
+            return "zh" if val.lower().startswith("zh") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "zh" if loc.lower().startswith("zh") else "en"
+
+
+def render(code: str, lang: str | None = None, **params) -> str:
+    zh, en = MESSAGES[code]
+    template = zh if (lang or current_lang()) == "zh" else en
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+def human_size(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{int(size)} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"
+
+
+class CoreError(Exception):
+    """An error with a message code, shown to the user in plain words."""
+
+    def __init__(self, code: str, **params):
+        self.code = code
+        self.params = params
+        super().__init__(render(code, "en", **params))
+
+    def message(self, lang: str | None = None) -> str:
+        return render(self.code, lang, **self.params)

@@ -1,0 +1,59 @@
+"""verify: SQLite's integrity check and a fresh SHA-256 of every original."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .messages import render
+from .recovery import sha256_file
+from .store import Case
+
+
+@dataclass
+class Problem:
+    code: str
+    params: dict
+
+    def message(self, lang: str | None = None) -> str:
+        return render(self.code, lang, **self.params)
+
+
+@dataclass
+class VerifyReport:
+    checked: int = 0
+    bytes: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify_case(case: Case, on_progress=None) -> VerifyReport:
+    report = VerifyReport()
+    rows = case.db.execute("PRAGMA integrity_check").fetchall()
+    if [r[0] for r in rows] != ["ok"]:
+        report.problems.append(Problem("verify_integrity", {"detail": "; ".join(r[0] for r in rows[:5])}))
+    fk = case.db.execute("PRAGMA foreign_key_check").fetchall()
+    if fk:
+        report.problems.append(Problem("verify_integrity", {"detail": f"{len(fk)} foreign key violations"}))
+    exhibits = list(case.db.query("SELECT id, number, sha256, ext, size, pending_tmp FROM exhibits ORDER BY number"))
+    expected = set()
+    for index, ex in enumerate(exhibits, 1):
+        path = case.original_path(ex["sha256"], ex["ext"])
+        expected.add(path.name)
+        rel = f"originals/{path.name}"
+        if ex["pending_tmp"]:
+            report.problems.append(Problem("verify_pending", {"number": ex["number"]}))
+        elif not path.is_file():
+            report.problems.append(Problem("verify_missing", {"path": rel}))
+        else:
+            report.checked += 1
+            report.bytes += ex["size"]
+            if sha256_file(path) != ex["sha256"]:
+                report.problems.append(Problem("verify_mismatch", {"path": rel}))
+        if on_progress:
+            on_progress(index, len(exhibits))
+    for path in sorted(case.originals.iterdir()):
+        if path.name not in expected:
+            report.problems.append(Problem("verify_unreferenced", {"path": f"originals/{path.name}"}))
+    return report

@@ -1,0 +1,1 @@
+"""PySide6 GUI over app.core (see issue 5)."""
