@@ -136,7 +136,7 @@ def parse_pdf_date(value) -> datetime | None:
         return when if plausible(when) else None
     if not isinstance(value, str):
         return None
-    m = re.match(r"(?:D:)?(\d{4})(\d\d)?(\d\d)?(\d\d)?(\d\d)?(\d\d)?\s*([+-Z])?(\d\d)?'?(\d\d)?", value.strip())
+    m = re.match(r"(?:D:)?(\d{4})(\d\d)?(\d\d)?(\d\d)?(\d\d)?(\d\d)?\s*([+\-Z])?(\d\d)?'?(\d\d)?", value.strip())
     if not m:
         return None
     y, mo, d, h, mi, s = (int(g) if g else dflt for g, dflt in zip(m.groups()[:6], (0, 1, 1, 0, 0, 0)))
@@ -144,7 +144,7 @@ def parse_pdf_date(value) -> datetime | None:
     sign = m.group(7)
     if sign == "Z":
         tz = timezone.utc
-    elif sign in "+-" and sign and m.group(8):
+    elif sign in ("+", "-") and m.group(8):
         delta = timedelta(hours=int(m.group(8)), minutes=int(m.group(9) or 0))
         tz = timezone(-delta if sign == "-" else delta)
     try:

@@ -1,0 +1,183 @@
+"""Shared fixtures: the sample evidence, fresh cases, and real media files made on the spot."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("EVIDENCE_BINDER_LANG", "zh")
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT.parent / "shared" / "samples"
+
+from app.core.ingest import Importer  # noqa: E402
+from app.core.store import Case  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    if not SAMPLES.is_dir():
+        pytest.fail(f"sample evidence not found at {SAMPLES}")
+    return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def samples_truth(samples_dir) -> dict:
+    return json.loads((samples_dir / "samples.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def case(tmp_path):
+    c = Case.create(tmp_path / "case", "测试案件")
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def importer(case):
+    return Importer(case, via="test", durable=False)
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None):
+    import subprocess
+
+    full_env = {**os.environ, "EVIDENCE_BINDER_LANG": "en", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, env=full_env, timeout=300)
+
+
+# ----- media makers ---------------------------------------------------------------------------
+
+def exif_bytes(when: str | None = None, offset: str | None = None, make: str | None = None,
+               model: str | None = None, orientation: int | None = None, camera: bool = False) -> bytes:
+    exif = Image.Exif()
+    if make:
+        exif[271] = make
+    if model:
+        exif[272] = model
+    if orientation:
+        exif[274] = orientation
+    sub = exif.get_ifd(0x8769)
+    if when:
+        sub[36867] = when
+    if offset:
+        sub[36881] = offset
+    if camera:
+        sub[33434] = 0.01
+    return exif.tobytes()
+
+
+def make_image(path: Path, size=(1080, 2400), fmt: str | None = None, color=(200, 60, 60), **exif) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    im = Image.new("RGB", size, color)
+    # Some structure so the encoders produce realistic sizes.
+    for y in range(0, size[1], 97):
+        im.paste((30, 30, 30), (0, y, size[0], min(size[1], y + 3)))
+    kwargs = {}
+    if exif:
+        kwargs["exif"] = exif_bytes(**exif)
+    im.save(path, format=fmt, **kwargs)
+    return path
+
+
+def make_pdf(path: Path, pages: int = 2, title: str = "测试文件", encrypt: str | None = None,
+             creation: str | None = None) -> Path:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kwargs = {}
+    if encrypt:
+        kwargs["encrypt"] = pdfencrypt.StandardEncryption(encrypt, ownerPassword="owner-" + encrypt)
+    c = canvas.Canvas(str(path), invariant=1, **kwargs)
+    c.setTitle(title)
+    for n in range(pages):
+        c.drawString(72, 720, f"Page {n + 1}")
+        c.showPage()
+    c.save()
+    if creation:
+        from pypdf import PdfReader, PdfWriter
+
+        writer = PdfWriter(clone_from=PdfReader(str(path)))
+        writer.add_metadata({"/CreationDate": creation, "/Title": title})
+        with open(path, "wb") as fh:
+            writer.write(fh)
+    return path
+
+
+def make_audio(path: Path, codec: str, fmt: str | None = None, seconds: float = 1.0, rate: int = 8000,
+               metadata: dict | None = None) -> Path:
+    import av
+    import numpy as np
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(path), "w", format=fmt) as out:
+        if metadata:
+            out.metadata.update(metadata)
+        stream = out.add_stream(codec, rate=rate)
+        stream.layout = "mono"
+        frame_size = stream.codec_context.frame_size or 1024
+        total = int(seconds * rate)
+        t = np.arange(total) / rate
+        samples = (np.sin(2 * np.pi * 440 * t) * 8000).astype(np.int16)
+        fmt_name = stream.codec_context.format.name if stream.codec_context.format else "s16"
+        pts = 0
+        for start in range(0, total, frame_size):
+            chunk = samples[start:start + frame_size]
+            if len(chunk) < frame_size:
+                chunk = np.pad(chunk, (0, frame_size - len(chunk)))
+            frame = av.AudioFrame.from_ndarray(chunk.reshape(1, -1), format="s16", layout="mono")
+            frame.sample_rate = rate
+            frame.pts = pts
+            pts += frame_size
+            if fmt_name != "s16":
+                frame = av.AudioResampler(format=fmt_name, layout="mono", rate=rate).resample(frame)[0]
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    return path
+
+
+def make_video(path: Path, seconds: float = 1.0, size=(320, 240), fmt: str | None = None,
+               metadata: dict | None = None, rotation: int | None = None) -> Path:
+    import av
+    import numpy as np
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(path), "w", format=fmt) as out:
+        if metadata:
+            out.metadata.update(metadata)
+        stream = out.add_stream("mpeg4", rate=10)
+        stream.width, stream.height = size
+        stream.pix_fmt = "yuv420p"
+        if rotation is not None:
+            stream.set_display_rotation(rotation)
+        for i in range(int(seconds * 10)):
+            arr = np.full((size[1], size[0], 3), (i * 20) % 255, dtype=np.uint8)
+            frame = av.VideoFrame.from_ndarray(arr, format="rgb24")
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    return path
+
+
+def tree_fingerprint(folder: Path) -> dict:
+    """Bytes and mtimes of every file under a folder, to prove an import left it untouched."""
+    import hashlib
+
+    result = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_file() and not p.is_symlink():
+            st = p.stat()
+            result[str(p.relative_to(folder))] = (hashlib.sha256(p.read_bytes()).hexdigest(), st.st_mtime_ns,
+                                                  st.st_mode)
+    return result
