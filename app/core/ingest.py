@@ -310,7 +310,7 @@ class Importer:
                 chunk = src.read(CHUNK)
             dst.flush()
             if self.durable:
-                os.fsync(dst.fileno())
+                (getattr(os, "fdatasync", None) or os.fsync)(dst.fileno())
         return hasher.hexdigest(), size, last[-TAIL:]
 
     def _commit(self, tmp: Path, shown: str, name: str, sha: str, size: int, ft: filetypes.FileType,

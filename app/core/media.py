@@ -89,7 +89,7 @@ def read_image(path: Path, mime: str, tail: bytes) -> Facts:
         if im.width * im.height > BOMB_PIXELS:
             return facts.fail("unreadable", "image_bomb", width=im.width, height=im.height)
         try:
-            exif = im.getexif()
+            exif = _exif(im, tail)
             sub = exif.get_ifd(EXIF_IFD) if exif else {}
         except Exception:  # damaged EXIF is not a damaged image
             exif, sub = {}, {}
@@ -111,6 +111,21 @@ def read_image(path: Path, mime: str, tail: bytes) -> Facts:
         if problem:
             return facts.fail("unreadable", "truncated_image", error=problem)
     return facts
+
+
+def _exif(im: Image.Image, tail: bytes) -> Image.Exif:
+    """EXIF without decoding pixels. Pillow decodes a whole PNG to look for an eXIf chunk after
+    the image data; such a chunk sits near the end of the file, so look for it in the tail."""
+    if im.format != "PNG" or "exif" in im.info:
+        return im.getexif()
+    exif = Image.Exif()
+    at = tail.rfind(b"eXIf")
+    if at >= 4:
+        length = int.from_bytes(tail[at - 4:at], "big")
+        data = tail[at + 4:at + 4 + length]
+        if len(data) == length:
+            exif.load(data)
+    return exif
 
 
 def _bomb_size(text: str) -> tuple[int | None, int | None]:
