@@ -41,6 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case_dir")
     p.add_argument("--json", action="store_true", help="print a JSON array")
 
+    p = sub.add_parser("watch", help="watch folders and import new evidence as it arrives (until Ctrl+C)")
+    p.add_argument("case_dir")
+    p.add_argument("folders", nargs="*", metavar="FOLDER",
+                   help="folders to watch (remembered in the case); none: the case's saved folders")
+    p.add_argument("--recursive", action="store_true", help="watch subfolders too")
+    p.add_argument("--polling", type=float, metavar="SECONDS", help="poll every SECONDS instead of native events")
+    p.add_argument("--quiet-window", type=float, default=1.0, metavar="SECONDS",
+                   help="a file must be still this long before it is imported (default 1.0)")
+    p.add_argument("--rescan", type=float, default=60.0, metavar="SECONDS", help="full rescan interval (default 60)")
+
     p = sub.add_parser("verify", help="check the database and re-hash every original")
     p.add_argument("case_dir")
     p.add_argument("--json", action="store_true")
@@ -169,4 +179,42 @@ def cmd_verify(args, lang) -> int:
     return EXIT_OK if report.ok else EXIT_PROBLEM
 
 
-COMMANDS = {"new": cmd_new, "import": cmd_import, "list": cmd_list, "verify": cmd_verify}
+def cmd_watch(args, lang) -> int:
+    import signal
+    import threading
+
+    from .core.store import Case
+    from .core.watch import WatchedFolder, Watcher, load_folders, save_folder
+
+    if args.polling is not None and args.polling <= 0 or args.quiet_window < 0 or args.rescan <= 0:
+        print("intervals must be positive" if lang == "en" else "时间间隔必须为正数", file=sys.stderr)
+        return EXIT_USAGE
+    stop = threading.Event()
+    with Case.open(args.case_dir) as case:
+        for folder in args.folders:
+            save_folder(case, WatchedFolder(path=folder, recursive=args.recursive, polling_interval=args.polling,
+                                            quiet_window=args.quiet_window))
+        chosen = {str(Path(f).resolve()) for f in args.folders}
+        folders = [f for f in load_folders(case) if not chosen or str(Path(f.path).resolve()) in chosen]
+        if not folders:
+            print("no folder to watch: name one" if lang == "en" else "没有要监视的文件夹，请指定一个", file=sys.stderr)
+            return EXIT_USAGE
+
+        def on_status(folder, mode, error):
+            words = {"native": ("监视中", "watching"), "polling": ("轮询监视中", "watching by polling"),
+                     "missing": ("文件夹不存在，等待它出现", "folder not found, waiting for it"),
+                     "stopped": ("无法监视", "cannot watch")}[mode]
+            text = words[0 if lang == "zh" else 1]
+            print(f"[{text}] {folder.path}" + (f" — {error}" if error else ""), flush=True)
+
+        watcher = Watcher(case, folders, on_outcome=lambda o: print(_outcome_line(o, lang), flush=True),
+                          on_status=on_status, rescan_interval=args.rescan)
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda *_: stop.set())
+        watcher.run_until(stop)
+    print(f"已停止，本次导入 {watcher.imported_count} 个文件" if lang == "zh"
+          else f"stopped; {watcher.imported_count} file(s) imported", flush=True)
+    return EXIT_OK
+
+
+COMMANDS = {"new": cmd_new, "import": cmd_import, "list": cmd_list, "verify": cmd_verify, "watch": cmd_watch}

@@ -240,9 +240,10 @@ class Importer:
             self.on_progress(done, total, outcome)
 
     # ----- one file ----------------------------------------------------------------------------
-    def import_file(self, path: str | os.PathLike) -> Outcome:
+    def import_file(self, path: str | os.PathLike, category: str | None = None) -> Outcome:
+        """Import one file. `category` overrides the guess (a watched subfolder named 聊天记录, say)."""
         path = Path(path)
-        shown = display_path(path)
+        shown = display_path(os.path.abspath(path))
         name = display_path(path.name)
         try:
             st = os.stat(path)
@@ -283,7 +284,7 @@ class Importer:
                 remove_file(tmp)
                 return Outcome(shown, REFUSED, "changed_while_reading")
             _crash_point("copied")
-            return self._commit(tmp, shown, name, sha, size, ft, st.st_mtime, tail)
+            return self._commit(tmp, shown, name, sha, size, ft, st.st_mtime, tail, category)
         except Cancelled:
             remove_file(tmp)
             return Outcome(shown, SKIPPED, "cancelled")
@@ -314,12 +315,14 @@ class Importer:
         return hasher.hexdigest(), size, last[-TAIL:]
 
     def _commit(self, tmp: Path, shown: str, name: str, sha: str, size: int, ft: filetypes.FileType,
-                mtime: float, tail: bytes) -> Outcome:
+                mtime: float, tail: bytes, category: str | None = None) -> Outcome:
         case = self.case
         existing = case.exhibit_by_sha(sha)
         if existing is None:
             record = build_record(tmp, name, sha, size, ft, mtime, tail)
             row = record.row
+            if category:
+                row["category"] = category
             row["pending_tmp"] = tmp.name
             try:
                 with case.db.atomic():

@@ -1,0 +1,399 @@
+"""Watched folders: new evidence flows into a case by itself, never twice, never half-written.
+
+Observer threads (watchdog) only note paths; one worker thread does every stat, import and
+database write. A file is imported once its size and mtime have been still for a quiet window and
+it can be opened. A scan at start and a periodic rescan catch what the platform's events missed;
+a dead or unstartable native observer is replaced (by polling if need be); a watched folder that
+disappears is waited for and picked up again. Nothing in a watched folder is ever written,
+moved or deleted.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from . import capture, filetypes
+from .ingest import DUPLICATE, IMPORTED, Importer, Outcome
+from .store import Case, now_iso
+
+# Files the watcher takes; anything else (x.jpg.part, .crdownload, notes.tmp) never enters.
+EVIDENCE_EXTS = {
+    "jpg", "jpeg", "jfif", "png", "heic", "heif", "webp", "gif", "bmp", "tif", "tiff", "avif",
+    "pdf", "m4a", "mp3", "amr", "wav", "aac", "3ga", "ogg", "flac", "mp4", "mov", "m4v", "3gp", "mkv",
+    "webm", "avi", "doc", "docx", "xls", "xlsx", "txt", "html", "htm", "eml", "rtf", "odt",
+}
+# A subfolder with one of these names sets the category of what lands in it.
+SUBFOLDER_CATEGORIES = {
+    "聊天记录": "chat", "聊天": "chat", "客服": "chat", "订单": "order", "订单截图": "order",
+    "录音": "call", "通话录音": "call", "发票": "invoice", "支付": "payment", "付款": "payment",
+    "支付记录": "payment", "物流": "logistics", "快递": "logistics", "检测报告": "inspection",
+    "检测": "inspection", "投诉": "complaint", "拒绝": "refusal", "商家拒绝": "refusal",
+    "照片": "product", "视频": "product", "商品照片": "product",
+}
+
+
+def wanted(name: str) -> bool:
+    return filetypes.skip_reason(name) is None and filetypes.split_ext(name) in EVIDENCE_EXTS
+
+
+def _signature(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _can_open(path: str) -> bool:
+    try:
+        with open(path, "rb"):
+            return True
+    except OSError:
+        return False
+
+
+class StabilityTracker:
+    """Hands a path on only when its size and mtime stayed the same for `quiet` seconds.
+
+    Every event restarts the path's clock; a path being imported is in flight and is not handed
+    on again until done() (an event during the import schedules one more look afterwards).
+    """
+
+    def __init__(self, quiet: float = 1.0, clock: Callable[[], float] = time.monotonic,
+                 signature: Callable[[str], tuple | None] = _signature, can_open: Callable[[str], bool] = _can_open):
+        self.quiet = quiet
+        self.clock = clock
+        self.signature = signature
+        self.can_open = can_open
+        self._pending: dict[str, tuple[tuple | None, float]] = {}
+        self._in_flight: set[str] = set()
+        self._again: set[str] = set()
+        self._lock = threading.Lock()
+
+    def touch(self, path: str) -> None:
+        sig = self.signature(path)
+        with self._lock:
+            if path in self._in_flight:
+                self._again.add(path)
+            elif sig is not None:
+                self._pending[path] = (sig, self.clock())
+
+    def forget(self, path: str) -> None:
+        with self._lock:
+            self._pending.pop(path, None)
+
+    def due(self) -> list[str]:
+        now = self.clock()
+        with self._lock:
+            items = list(self._pending.items())
+        ready = []
+        for path, (sig, since) in items:
+            current = self.signature(path)
+            with self._lock:
+                if path not in self._pending or self._pending[path][1] != since:
+                    continue  # touched again meanwhile
+                if current is None:
+                    del self._pending[path]  # gone (renamed away or deleted)
+                elif current != sig:
+                    self._pending[path] = (current, now)
+                elif now - since >= self.quiet:
+                    if self.can_open(path):
+                        del self._pending[path]
+                        self._in_flight.add(path)
+                        ready.append(path)
+                    else:
+                        self._pending[path] = (current, now)
+        return sorted(ready)
+
+    def done(self, path: str) -> None:
+        with self._lock:
+            self._in_flight.discard(path)
+            again = path in self._again
+            self._again.discard(path)
+        if again:
+            self.touch(path)
+
+    @property
+    def waiting(self) -> int:
+        with self._lock:
+            return len(self._pending) + len(self._in_flight)
+
+
+# ----- the case's list of watched folders ------------------------------------------------------
+
+@dataclass
+class WatchedFolder:
+    path: str
+    recursive: bool = False
+    polling_interval: float | None = None
+    quiet_window: float = 1.0
+    paused: bool = False
+    id: int | None = None
+    last_import_at: str | None = None
+    last_error: str | None = None
+
+
+def save_folder(case: Case, folder: WatchedFolder) -> WatchedFolder:
+    folder.path = os.path.abspath(folder.path)
+    with case.db.atomic():
+        case.db.execute(
+            "INSERT INTO watched_folders (path, recursive, polling_interval, quiet_window, paused, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET recursive = excluded.recursive, "
+            "polling_interval = excluded.polling_interval, quiet_window = excluded.quiet_window, "
+            "paused = excluded.paused",
+            [folder.path, int(folder.recursive), folder.polling_interval, folder.quiet_window, int(folder.paused),
+             now_iso()])
+    folder.id = case.db.execute("SELECT id FROM watched_folders WHERE path = ?", [folder.path]).fetchone()[0]
+    return folder
+
+
+def load_folders(case: Case) -> list[WatchedFolder]:
+    return [WatchedFolder(path=r["path"], recursive=bool(r["recursive"]), polling_interval=r["polling_interval"],
+                          quiet_window=r["quiet_window"], paused=bool(r["paused"]), id=r["id"],
+                          last_import_at=r["last_import_at"], last_error=r["last_error"])
+            for r in case.db.query("SELECT * FROM watched_folders ORDER BY id")]
+
+
+def remove_folder(case: Case, path: str) -> None:
+    with case.db.atomic():
+        case.db.execute("DELETE FROM watched_folders WHERE path = ?", [os.path.abspath(path)])
+
+
+# ----- the watcher ------------------------------------------------------------------------------
+
+class _Handler(FileSystemEventHandler):
+    def __init__(self, watch: "_FolderWatch"):
+        self.watch = watch
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        kind = event.event_type
+        if kind in ("opened", "closed_no_write"):
+            return
+        paths = [os.fsdecode(event.dest_path)] if kind == "moved" else [os.fsdecode(event.src_path)]
+        for path in paths:
+            if event.is_directory:
+                if kind in ("created", "moved") and self.watch.folder.recursive:
+                    self.watch.scan_requests.add(path)  # files moved in with a folder get no events
+            elif kind == "deleted":
+                self.watch.tracker.forget(path)
+            elif self.watch.accepts(path):
+                self.watch.tracker.touch(path)
+
+
+@dataclass
+class _FolderWatch:
+    folder: WatchedFolder
+    tracker: StabilityTracker
+    observer: object = None
+    mode: str = "stopped"            # native, polling, missing, stopped
+    error: str | None = None
+    identity: tuple | None = None    # (st_dev, st_ino) of the folder being watched
+    scan_requests: set = field(default_factory=set)
+
+    def accepts(self, path: str) -> bool:
+        root = self.folder.path
+        rel = os.path.relpath(path, root)
+        if rel.startswith(".."):
+            return False
+        parts = Path(rel).parts
+        if not self.folder.recursive and len(parts) != 1:
+            return False
+        if any(p.startswith(".") for p in parts[:-1]):
+            return False
+        return wanted(parts[-1])
+
+    def category_for(self, path: str) -> str | None:
+        rel = Path(os.path.relpath(path, self.folder.path))
+        for part in reversed(rel.parts[:-1]):
+            if part in SUBFOLDER_CATEGORIES:
+                return SUBFOLDER_CATEGORIES[part]
+        return None
+
+
+class Watcher:
+    """Watches folders for one case opened for writing; every import happens on its own thread."""
+
+    def __init__(self, case: Case, folders: list[WatchedFolder], on_outcome: Callable[[Outcome], None] | None = None,
+                 on_status: Callable[[WatchedFolder, str, str | None], None] | None = None,
+                 rescan_interval: float = 60.0, tick: float = 0.1, health_interval: float = 1.0,
+                 durable: bool = True, observer_factory=None):
+        self.case = case
+        self.on_outcome = on_outcome
+        self.on_status = on_status
+        self.rescan_interval = rescan_interval
+        self.tick = tick
+        self.health_interval = health_interval
+        self.importer = Importer(case, via="watch", durable=durable)
+        self.observer_factory = observer_factory or Observer
+        self.watches = [_FolderWatch(f, StabilityTracker(f.quiet_window)) for f in folders if not f.paused]
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._reported: dict[str, tuple] = {}   # path -> signature of a file that was skipped or refused
+        self.imported_count = 0
+
+    # ----- life cycle -----------------------------------------------------------------------------
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="evidence-watch", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        for watch in self.watches:
+            self._stop_observer(watch)
+
+    def run_until(self, stop_event: threading.Event) -> None:
+        self.start()
+        try:
+            while not stop_event.wait(0.2):
+                pass
+        finally:
+            self.stop()
+
+    # ----- the worker thread ------------------------------------------------------------------------
+    def _run(self) -> None:
+        for watch in self.watches:
+            self._ensure(watch)
+        last_rescan = last_health = time.monotonic()
+        while not self._stop.is_set():
+            now = time.monotonic()
+            if now - last_health >= self.health_interval:
+                last_health = now
+                for watch in self.watches:
+                    self._ensure(watch)
+            if now - last_rescan >= self.rescan_interval:
+                last_rescan = now
+                for watch in self.watches:
+                    if watch.mode in ("native", "polling"):
+                        self._scan(watch, watch.folder.path)
+            for watch in self.watches:
+                while watch.scan_requests:
+                    self._scan(watch, watch.scan_requests.pop())
+                for path in watch.tracker.due():
+                    if self._stop.is_set():
+                        watch.tracker.done(path)
+                        break
+                    try:
+                        self._import(watch, path)
+                    finally:
+                        watch.tracker.done(path)
+            self._stop.wait(self.tick)
+
+    def _import(self, watch: _FolderWatch, path: str) -> None:
+        sig = _signature(path)
+        if sig is not None and self._reported.get(path) == sig:
+            return
+        outcome = self.importer.import_file(path, category=watch.category_for(path))
+        if outcome.status == IMPORTED:
+            self.imported_count += 1
+            stamp = now_iso()
+            watch.folder.last_import_at = stamp
+            self.case.db.execute("UPDATE watched_folders SET last_import_at = ? WHERE path = ?",
+                                 [stamp, watch.folder.path])
+        elif outcome.status != DUPLICATE and outcome.reason != "cancelled":
+            self._reported[path] = sig
+        if self.on_outcome:
+            self.on_outcome(outcome)
+
+    def _known(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.case.db.execute("SELECT path, mtime FROM sources")}
+
+    def _scan(self, watch: _FolderWatch, top: str) -> None:
+        """Note every file under `top` that is not yet in the case (by path and mtime)."""
+        known = self._known()
+        stack = [top]
+        while stack:
+            folder = stack.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        if watch.folder.recursive and not entry.name.startswith("."):
+                            stack.append(entry.path)
+                        continue
+                    if not entry.is_file(follow_symlinks=False) or not watch.accepts(entry.path):
+                        continue
+                    st = entry.stat()
+                except OSError:
+                    continue
+                shown = os.path.abspath(entry.path)
+                if known.get(shown) == capture.iso(capture.from_mtime(st.st_mtime)):
+                    continue
+                if self._reported.get(shown) == (st.st_size, st.st_mtime_ns):
+                    continue
+                watch.tracker.touch(shown)
+
+    # ----- observers ------------------------------------------------------------------------------
+    def _ensure(self, watch: _FolderWatch) -> None:
+        """Keep the folder's observer running: start, restart, fall back to polling, wait for the folder."""
+        path = watch.folder.path
+        try:
+            st = os.stat(path)
+            identity = (st.st_dev, st.st_ino) if os.path.isdir(path) else None
+        except OSError:
+            identity = None
+        if identity is None:
+            if watch.mode != "missing":
+                self._stop_observer(watch)
+                self._set_mode(watch, "missing", "folder not found")
+            return
+        alive = watch.observer is not None and watch.observer.is_alive()
+        if alive and watch.mode in ("native", "polling") and identity == watch.identity:
+            return
+        watch.identity = identity  # a folder deleted and made again is a new folder to watch
+        self._stop_observer(watch)
+        want_polling = watch.folder.polling_interval is not None
+        error = None
+        if not want_polling:
+            try:
+                observer = self.observer_factory()
+                observer.schedule(_Handler(watch), path, recursive=watch.folder.recursive)
+                observer.start()
+                watch.observer = observer
+                self._set_mode(watch, "native", None)
+            except Exception as exc:  # inotify limits, unsupported file systems, network shares
+                error = f"native watching failed ({exc}); polling instead"
+                want_polling = True
+        if want_polling:
+            observer = PollingObserver(timeout=watch.folder.polling_interval or 2.0)
+            try:
+                observer.schedule(_Handler(watch), path, recursive=watch.folder.recursive)
+                observer.start()
+            except Exception as exc:
+                self._set_mode(watch, "stopped", str(exc))
+                return
+            watch.observer = observer
+            self._set_mode(watch, "polling", error)
+        self._scan(watch, path)  # whatever arrived while nobody watched
+
+    def _stop_observer(self, watch: _FolderWatch) -> None:
+        observer, watch.observer = watch.observer, None
+        if observer is None:
+            return
+        try:
+            observer.stop()
+            observer.join(5)
+        except Exception:
+            pass
+
+    def _set_mode(self, watch: _FolderWatch, mode: str, error: str | None) -> None:
+        watch.mode, watch.error = mode, error
+        watch.folder.last_error = error
+        self.case.db.execute("UPDATE watched_folders SET last_error = ? WHERE path = ?", [error, watch.folder.path])
+        if self.on_status:
+            self.on_status(watch.folder, mode, error)
+
+    def status(self) -> list[tuple[str, str, str | None]]:
+        return [(w.folder.path, w.mode, w.error) for w in self.watches]
