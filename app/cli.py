@@ -51,6 +51,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a file must be still this long before it is imported (default 1.0)")
     p.add_argument("--rescan", type=float, default=60.0, metavar="SECONDS", help="full rescan interval (default 60)")
 
+    p = sub.add_parser("export", help="export the evidence list PDF with the originals beside it")
+    p.add_argument("case_dir")
+    p.add_argument("--profile", choices=["court"], default="court", help="court / mediation bundle (default)")
+    p.add_argument("--out", metavar="FILE.pdf", help="where to write (default: CASE_DIR/exports/证据清单_DATE.pdf); "
+                                                    "an existing file is never overwritten")
+    p.add_argument("--claimant", help="提交人 on the cover (default: the case's claimant)")
+    p.add_argument("--respondent", help="对方当事人 on the cover (default: the merchant)")
+    p.add_argument("--cause", default="网络购物合同纠纷", help="案由 (default 网络购物合同纠纷)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("verify-export", help="check an export against its manifest")
+    p.add_argument("target", metavar="FOLDER_OR_PDF")
+
     p = sub.add_parser("verify", help="check the database and re-hash every original")
     p.add_argument("case_dir")
     p.add_argument("--json", action="store_true")
@@ -217,4 +230,45 @@ def cmd_watch(args, lang) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"new": cmd_new, "import": cmd_import, "list": cmd_list, "verify": cmd_verify, "watch": cmd_watch}
+def cmd_export(args, lang) -> int:
+    from datetime import datetime
+
+    from .core.export import ExportOptions, export_court
+    from .core.store import Case
+
+    with Case.open(args.case_dir) as case:
+        if not case.exhibits():
+            print("the case has no exhibits to export" if lang == "en" else "案件中还没有证据，无法导出", file=sys.stderr)
+            return EXIT_PROBLEM
+        out = Path(args.out) if args.out else case.root / "exports" / f"证据清单_{datetime.now():%Y%m%d}.pdf"
+        if out.suffix.lower() != ".pdf":
+            out = out.with_name(out.name + ".pdf")
+        result = export_court(case, out, ExportOptions(profile=args.profile, claimant=args.claimant,
+                                                       respondent=args.respondent, cause=args.cause))
+    if args.json:
+        print(json.dumps({"pdf": str(result.pdf_path), "folder": str(result.folder_path), "sha256": result.sha256,
+                          "pages": result.pages, "exhibits": result.exhibits, "notices": result.notices},
+                         ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if lang == "zh":
+        print(f"已导出：{result.pdf_path}（{result.pages} 页，{len(result.exhibits)} 项证据）")
+        print(f"原件与清单：{result.folder_path}")
+    else:
+        print(f"exported: {result.pdf_path} ({result.pages} pages, {len(result.exhibits)} exhibits)")
+        print(f"originals and manifest: {result.folder_path}")
+    print(f"SHA-256: {result.sha256}")
+    for notice in result.notices:
+        print(("注意：" if lang == "zh" else "note: ") + notice)
+    return EXIT_OK
+
+
+def cmd_verify_export(args, lang) -> int:
+    from .core.export import verify_export
+
+    check = verify_export(args.target)
+    for line in check.lines:
+        print(line)
+    return EXIT_OK if check.ok else EXIT_PROBLEM
+
+
+COMMANDS = {"export": cmd_export, "verify-export": cmd_verify_export, "new": cmd_new, "import": cmd_import, "list": cmd_list, "verify": cmd_verify, "watch": cmd_watch}

@@ -81,7 +81,7 @@ def test_mov_with_rotation_and_container_time(case, importer, tmp_path):
                    metadata={"creation_time": "2025-03-04T12:18:00.000000Z"})
     r = row_of(case, one(importer, p))
     assert r["kind"] == "video" and r["mime"] == "video/quicktime" and r["ext"] == "mov"
-    assert (r["width"], r["height"]) == (320, 240) and r["media"]["rotation"] == 90
+    assert (r["width"], r["height"]) == (320, 240) and r["media"]["rotation"] == 270  # 90° counter-clockwise
     assert r["media"]["video_codec"] == "mpeg4" and r["duration_s"] == pytest.approx(2.0, abs=0.2)
     assert r["captured_at"] == "2025-03-04T20:18:00+08:00" and r["captured_at_source"] == "container"
 

@@ -240,7 +240,8 @@ def read_av(path: Path, family: str) -> Facts:
 
 
 def _rotation(container, video) -> int:
-    """Display rotation in degrees (phones store portrait video as landscape plus a matrix)."""
+    """Clockwise degrees to turn a frame for display (phones store portrait video as landscape plus
+    a display matrix). The old `rotate` tag is clockwise already; FFmpeg's matrix angle is counter-clockwise."""
     rotate = video.metadata.get("rotate")
     if rotate:
         try:
@@ -249,6 +250,6 @@ def _rotation(container, video) -> int:
             pass
     try:
         frame = next(container.decode(video))
-        return int(round(getattr(frame, "rotation", 0) or 0)) % 360
+        return int(round(-(getattr(frame, "rotation", 0) or 0))) % 360
     except Exception:
         return 0

@@ -1,0 +1,209 @@
+"""Images as PDF XObjects without re-encoding, and where to put them on a page.
+
+JPEG originals go in byte for byte (DCTDecode); 8-bit grey, RGB and palette PNGs go in as their own
+zlib stream (FlateDecode with the PNG predictor), as img2pdf does. Everything else (alpha, 16-bit,
+interlaced PNG, HEIC, WebP ...) is decoded once: lossless Flate for screen images, JPEG for photos.
+EXIF orientation is honoured by the drawing matrix, never by touching the pixels.
+"""
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from dataclasses import dataclass
+
+from PIL import Image, ImageOps
+from pypdf.generic import ArrayObject, NameObject, NumberObject, StreamObject
+
+PNG_SIG = b"\x89PNG\r\n\x1a\n"
+
+
+@dataclass
+class ImageXObject:
+    stream: StreamObject
+    width: int          # stored pixels
+    height: int
+    passthrough: bool   # the original's bytes (JPEG) or its compressed data (PNG) went in unchanged
+    method: str         # "jpeg", "png", "flate", "jpeg-reencoded"
+
+
+def _stream(data: bytes, width: int, height: int, colorspace, bpc: int, filt: str, parms: dict | None = None,
+            extra: dict | None = None) -> StreamObject:
+    s = StreamObject()
+    s._data = data
+    s[NameObject("/Type")] = NameObject("/XObject")
+    s[NameObject("/Subtype")] = NameObject("/Image")
+    s[NameObject("/Width")] = NumberObject(width)
+    s[NameObject("/Height")] = NumberObject(height)
+    s[NameObject("/ColorSpace")] = colorspace
+    s[NameObject("/BitsPerComponent")] = NumberObject(bpc)
+    s[NameObject("/Filter")] = NameObject(filt)
+    if parms:
+        from pypdf.generic import DictionaryObject
+
+        d = DictionaryObject()
+        for k, v in parms.items():
+            d[NameObject(k)] = NumberObject(v)
+        s[NameObject("/DecodeParms")] = d
+    for k, v in (extra or {}).items():
+        s[NameObject(k)] = v
+    return s
+
+
+def _png_chunks(data: bytes):
+    pos = 8
+    while pos + 8 <= len(data):
+        length = struct.unpack(">I", data[pos:pos + 4])[0]
+        kind = data[pos + 4:pos + 8]
+        yield kind, data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IEND":
+            break
+
+
+def _png_passthrough(data: bytes) -> ImageXObject | None:
+    if not data.startswith(PNG_SIG):
+        return None
+    ihdr, palette, idat, trns = None, None, [], False
+    for kind, body in _png_chunks(data):
+        if kind == b"IHDR":
+            ihdr = struct.unpack(">IIBBBBB", body)
+        elif kind == b"PLTE":
+            palette = body
+        elif kind == b"IDAT":
+            idat.append(body)
+        elif kind == b"tRNS":
+            trns = True
+    if not ihdr or not idat:
+        return None
+    width, height, depth, ctype, _comp, _filter, interlace = ihdr
+    if interlace or trns:
+        return None
+    if ctype == 0 and depth == 8:
+        cs, colors = NameObject("/DeviceGray"), 1
+    elif ctype == 2 and depth == 8:
+        cs, colors = NameObject("/DeviceRGB"), 3
+    elif ctype == 3 and palette and depth in (1, 2, 4, 8):
+        from pypdf.generic import ByteStringObject
+
+        cs = ArrayObject([NameObject("/Indexed"), NameObject("/DeviceRGB"), NumberObject(len(palette) // 3 - 1),
+                          ByteStringObject(palette)])
+        colors = 1
+    else:
+        return None
+    stream = _stream(b"".join(idat), width, height, cs, depth, "/FlateDecode",
+                     {"/Predictor": 15, "/Colors": colors, "/BitsPerComponent": depth, "/Columns": width})
+    return ImageXObject(stream, width, height, True, "png")
+
+
+def _jpeg_passthrough(data: bytes, im: Image.Image) -> ImageXObject | None:
+    mode = im.mode
+    extra = {}
+    if mode == "L":
+        cs = NameObject("/DeviceGray")
+    elif mode in ("RGB", "YCbCr"):
+        cs = NameObject("/DeviceRGB")
+    elif mode == "CMYK":
+        cs = NameObject("/DeviceCMYK")
+        if "adobe" in im.info:  # Adobe CMYK JPEGs are stored inverted
+            extra["/Decode"] = ArrayObject([NumberObject(x) for x in (1, 0, 1, 0, 1, 0, 1, 0)])
+    else:
+        return None
+    stream = _stream(data, im.width, im.height, cs, 8, "/DCTDecode", extra=extra)
+    return ImageXObject(stream, im.width, im.height, True, "jpeg")
+
+
+def make_xobject(path, photo: bool = False) -> tuple[ImageXObject, int]:
+    """The XObject for an image file and the EXIF orientation to draw it with (1 when baked in)."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    with Image.open(io.BytesIO(data)) as im:
+        orientation = 1
+        try:
+            orientation = int(im.getexif().get(274, 1) or 1)
+        except Exception:
+            orientation = 1
+        if orientation not in range(1, 9):
+            orientation = 1
+        if im.format == "JPEG":
+            xo = _jpeg_passthrough(data, im)
+            if xo:
+                return xo, orientation
+        if im.format == "PNG":
+            xo = _png_passthrough(data)
+            if xo:
+                return xo, orientation
+        # Decode once; orientation is applied to the pixels here, so draw upright.
+        im.load()
+        frame = ImageOps.exif_transpose(im)
+        if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
+            rgba = frame.convert("RGBA")
+            flat = Image.new("RGB", rgba.size, (255, 255, 255))
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            frame = flat
+        elif frame.mode not in ("RGB", "L"):
+            frame = frame.convert("RGB")
+        if photo:
+            buf = io.BytesIO()
+            frame.save(buf, "JPEG", quality=92, subsampling=0)
+            with Image.open(io.BytesIO(buf.getvalue())) as again:
+                xo = _jpeg_passthrough(buf.getvalue(), again)
+            xo.passthrough, xo.method = False, "jpeg-reencoded"
+            return xo, 1
+        cs = NameObject("/DeviceGray" if frame.mode == "L" else "/DeviceRGB")
+        stream = _stream(zlib.compress(frame.tobytes(), 6), frame.width, frame.height, cs, 8, "/FlateDecode")
+        return ImageXObject(stream, frame.width, frame.height, False, "flate"), 1
+
+
+def display_size(width: int, height: int, orientation: int) -> tuple[int, int]:
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+
+
+def placement_matrix(orientation: int, x: float, y: float, w: float, h: float) -> tuple[float, ...]:
+    """The `cm` matrix that draws the unit-square image upright into the display rect (x, y, w, h)."""
+    return {
+        1: (w, 0, 0, h, x, y),
+        2: (-w, 0, 0, h, x + w, y),
+        3: (-w, 0, 0, -h, x + w, y + h),
+        4: (w, 0, 0, -h, x, y + h),
+        5: (0, -h, -w, 0, x + w, y + h),
+        6: (0, -h, w, 0, x, y + h),
+        7: (0, h, w, 0, x, y),
+        8: (0, h, -w, 0, x + w, y),
+    }[orientation]
+
+
+@dataclass
+class Slice:
+    """One page's view of an image: the displayed rect (may run past the page) and the clip."""
+    matrix: tuple[float, ...]
+    clip: tuple[float, float, float, float]   # x, y, w, h on the page
+
+
+# A screenshot that would be drawn narrower than MIN_READABLE_WIDTH (10.6 cm; a phone screen is about
+# 7 cm wide) to fit one page is split over pages at SPLIT_WIDTH (12.7 cm) instead of being shrunk.
+MIN_READABLE_WIDTH = 300.0
+SPLIT_WIDTH = 360.0
+OVERLAP_PT = 24.0
+
+
+def layout_slices(disp_w: int, disp_h: int, orientation: int, box: tuple[float, float, float, float]) -> list[Slice]:
+    bx, by, bw, bh = box
+    fit = min(bw / disp_w, bh / disp_h)
+    if disp_w * fit >= min(MIN_READABLE_WIDTH, bw) or disp_h <= disp_w * 1.5:
+        w, h = disp_w * fit, disp_h * fit
+        x, y = bx + (bw - w) / 2, by + bh - h
+        return [Slice(placement_matrix(orientation, x, y, w, h), (x, y, w, h))]
+    scale = min(bw, SPLIT_WIDTH) / disp_w
+    w, h = disp_w * scale, disp_h * scale
+    x = bx + (bw - w) / 2
+    slices = []
+    top = 0.0   # how far down the displayed image this page starts, in points
+    while True:
+        y = by + bh - h + top  # image's bottom edge so that `top` sits at the box top
+        visible = min(bh, h - top)
+        slices.append(Slice(placement_matrix(orientation, x, y, w, h), (x, by + bh - visible, w, visible)))
+        if top + bh >= h:
+            break
+        top += bh - OVERLAP_PT
+    return slices
