@@ -150,7 +150,8 @@ def plan_pages(case: Case, rows: list[dict], cancel: threading.Event) -> tuple[l
         pages: list[PagePlan] = []
         if row["status"] == "ok" and mime.startswith("image/"):
             try:
-                xo, orientation = pdfimages.make_xobject(path, photo=row["kind"] == "photo")
+                xo, orientation = pdfimages.make_xobject(path, photo=row["kind"] == "photo",
+                                                         orientation=row.get("orientation") or 1)
             except Exception:
                 xo = None
             if xo is not None:
@@ -350,16 +351,17 @@ class _Doc:
             purpose = row.get("purpose") or DEFAULT_PURPOSE.get(row["category"], "（待填写）")
             key = f"ex{row['id']}"
             data.append([
-                Paragraph(f'<a href="#{key}">{_esc(label(row))}</a>', s["cellc"]),
+                label(row),
                 Paragraph(f'<a href="#{key}">{_esc(row["name"])}</a>', s["cell"]),
                 Paragraph(_esc(row.get("source_desc") or ""), s["cell"]),
                 Paragraph(_esc(purpose), s["cell"]),
                 Paragraph(f'<a href="#{key}">{pages}</a>', s["cellc"]),
-                Paragraph("电子数据", s["cellc"]),
+                "电子数据",
             ])
         table = LongTable(data, colWidths=[36, 118, 96, 159, 50, 52], repeatRows=1)
         table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), FONT),
+            ("FONT", (0, 0), (-1, -1), FONT, 9), ("ALIGN", (0, 1), (0, -1), "CENTER"),
+            ("ALIGN", (5, 1), (5, -1), "CENTER"),
             ("GRID", (0, 0), (-1, -1), 0.5, "#444444"), ("BACKGROUND", (0, 0), (-1, 0), "#e8e8e8"),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 4),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
@@ -384,17 +386,17 @@ class _Doc:
                 spec.append({"unreadable": "文件损坏/不完整", "encrypted": "受密码保护"}.get(row["status"], row["status"]))
             sha = row["sha256"]
             data.append([
-                Paragraph(_esc(label(row)), s["cellc"]),
+                label(row),
                 Paragraph(f"{_esc(row['original_name'])}<br/><font size=6.5 color='#555555'>{sources}</font>",
                           s["small"]),
-                Paragraph(f"{_esc(_time_text(row))}<br/>来源：{_esc(SOURCE_ZH.get(row['captured_at_source'], '未知'))}",
-                          s["small"]),
-                Paragraph("<br/>".join(_esc(x) for x in spec), s["small"]),
-                Paragraph(f"<font size=6.8>{sha[:32]}<br/>{sha[32:]}</font>", s["small"]),
+                f"{_time_text(row)}\n来源：{SOURCE_ZH.get(row['captured_at_source'], '未知')}",
+                "\n".join(spec),
+                f"{sha[:32]}\n{sha[32:]}",
             ])
         table = LongTable(data, colWidths=[32, 150, 100, 78, 151], repeatRows=1)
         table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), FONT),
+            ("FONT", (0, 0), (-1, -1), FONT, 7.2, 9.5), ("FONT", (4, 1), (4, -1), FONT, 6.8, 9),
+            ("ALIGN", (0, 1), (0, -1), "CENTER"),
             ("GRID", (0, 0), (-1, -1), 0.5, "#444444"), ("BACKGROUND", (0, 0), (-1, 0), "#e8e8e8"),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
         intro = ("以下电子数据均为原始文件的完整副本，已按原样附于本清单随附文件夹，可用 SHA-256 校验值核对其"

@@ -113,16 +113,18 @@ def _jpeg_passthrough(data: bytes, im: Image.Image) -> ImageXObject | None:
     return ImageXObject(stream, im.width, im.height, True, "jpeg")
 
 
-def make_xobject(path, photo: bool = False) -> tuple[ImageXObject, int]:
-    """The XObject for an image file and the EXIF orientation to draw it with (1 when baked in)."""
+def make_xobject(path, photo: bool = False, orientation: int | None = None) -> tuple[ImageXObject, int]:
+    """The XObject for an image file and the EXIF orientation to draw it with (1 when baked in).
+
+    `orientation` is the EXIF value ingest already read; None reads it here."""
     with open(path, "rb") as fh:
         data = fh.read()
     with Image.open(io.BytesIO(data)) as im:
-        orientation = 1
-        try:
-            orientation = int(im.getexif().get(274, 1) or 1)
-        except Exception:
-            orientation = 1
+        if orientation is None:
+            try:
+                orientation = int(im.getexif().get(274, 1) or 1)
+            except Exception:
+                orientation = 1
         if orientation not in range(1, 9):
             orientation = 1
         if im.format == "JPEG":
