@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from app.core.export import bundle_folder, export_court, verify_export
 from app.core.ingest import Importer
 from app.core.store import Case
-from conftest import make_image, run_cli
+from conftest import make_image, make_pdf, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +31,7 @@ def exported(tmp_path_factory, samples_dir):
     exif = Image.Exif()
     exif[274] = 6
     rotated.save(extra / "IMG_20250304_201700.jpg", quality=95, exif=exif.tobytes())
+    make_pdf(extra / "加密的检测报告.pdf", pages=2, encrypt="1234")
     case = Case.create(base / "case", "电饭煲涂层脱落退货纠纷", merchant="佛山市禾丰电器有限公司", claimant_name="张三")
     list(Importer(case, durable=False).import_paths([samples_dir, extra]))
     result = export_court(case, base / "out" / "证据清单.pdf")
@@ -168,6 +169,20 @@ def test_unreadable_exhibit_still_exports_and_says_so(exported):
     text = page_texts(reader)[item["first_page"] - 1]
     assert "已损坏或不完整" in text
     assert any("已损坏" in n for n in result.notices)
+
+
+def test_encrypted_pdf_gets_a_page_that_says_so_and_metadata_is_set(exported):
+    case, result, rows, reader = exported
+    locked = next(r for r in rows if r["original_name"] == "加密的检测报告.pdf")
+    item = next(e for e in result.exhibits if e["number"] == str(locked["number"]))
+    assert item["first_page"] == item["last_page"]
+    assert "受密码保护" in page_texts(reader)[item["first_page"] - 1]
+    assert (result.folder_path / item["file"]).read_bytes() == case.original_path(locked["sha256"], "pdf").read_bytes()
+    meta = reader.metadata
+    assert meta.title == "证据清单 — 电饭煲涂层脱落退货纠纷" and meta.author == "张三"
+    assert meta.creator.startswith("证据夹 Evidence Binder 0.")
+    cover = page_texts(reader)[0]
+    assert "张三" in cover and "佛山市禾丰电器有限公司" in cover and "网络购物合同纠纷" in cover
 
 
 def test_exif_orientation_is_honoured_without_reencoding(exported, tmp_path):
