@@ -130,7 +130,7 @@ def group(case: Case, exhibit_ids: list[int]) -> Changes:
                 if not set(u) <= chosen:
                     raise EditError("所选证据与另一组部分重叠，请先取消那一组")
                 merged.extend(u)
-                if merged and not result or result[-1] is not merged:
+                if not result or result[-1] is not merged:
                     result.append(merged)
             else:
                 result.append(u)

@@ -224,8 +224,11 @@ class Watcher:
     def __init__(self, case: Case, folders: list[WatchedFolder], on_outcome: Callable[[Outcome], None] | None = None,
                  on_status: Callable[[WatchedFolder, str, str | None], None] | None = None,
                  rescan_interval: float = 60.0, tick: float = 0.1, health_interval: float = 1.0,
-                 durable: bool = True, observer_factory=None):
+                 durable: bool = True, observer_factory=None, run_db: Callable | None = None):
+        """`run_db(fn)` runs fn where the case's database may be used and returns its result; the GUI
+        passes its serial database worker, the CLI runs it in place."""
         self.case = case
+        self.run_db = run_db or (lambda fn: fn())
         self.on_outcome = on_outcome
         self.on_status = on_status
         self.rescan_interval = rescan_interval
@@ -292,20 +295,20 @@ class Watcher:
         sig = _signature(path)
         if sig is not None and self._reported.get(path) == sig:
             return
-        outcome = self.importer.import_file(path, category=watch.category_for(path))
+        outcome = self.run_db(lambda: self.importer.import_file(path, category=watch.category_for(path)))
         if outcome.status == IMPORTED:
             self.imported_count += 1
             stamp = now_iso()
             watch.folder.last_import_at = stamp
-            self.case.db.execute("UPDATE watched_folders SET last_import_at = ? WHERE path = ?",
-                                 [stamp, watch.folder.path])
+            self.run_db(lambda: self.case.db.execute("UPDATE watched_folders SET last_import_at = ? WHERE path = ?",
+                                                     [stamp, watch.folder.path]))
         elif outcome.status != DUPLICATE and outcome.reason != "cancelled":
             self._reported[path] = sig
         if self.on_outcome:
             self.on_outcome(outcome)
 
     def _known(self) -> dict[str, str]:
-        return {r[0]: r[1] for r in self.case.db.execute("SELECT path, mtime FROM sources")}
+        return self.run_db(lambda: {r[0]: r[1] for r in self.case.db.execute("SELECT path, mtime FROM sources")})
 
     def _scan(self, watch: _FolderWatch, top: str) -> None:
         """Note every file under `top` that is not yet in the case (by path and mtime)."""
@@ -391,7 +394,8 @@ class Watcher:
     def _set_mode(self, watch: _FolderWatch, mode: str, error: str | None) -> None:
         watch.mode, watch.error = mode, error
         watch.folder.last_error = error
-        self.case.db.execute("UPDATE watched_folders SET last_error = ? WHERE path = ?", [error, watch.folder.path])
+        self.run_db(lambda: self.case.db.execute("UPDATE watched_folders SET last_error = ? WHERE path = ?",
+                                                 [error, watch.folder.path]))
         if self.on_status:
             self.on_status(watch.folder, mode, error)
 

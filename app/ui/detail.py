@@ -1,0 +1,333 @@
+"""The detail panel of one exhibit (edit its fields) and its preview (image, audio/video, PDF)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSlider, QStackedWidget, QVBoxLayout,
+                               QWidget)
+
+from ..core.classify import CATEGORIES
+from .dialogs import from_iso, to_iso
+from .models import category_text, number_text, source_text, status_text
+from .tasks import run_task
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Detail", text)
+
+
+class DetailPanel(QWidget):
+    """Edits go out as edited(exhibit_id, fields); the session writes them on the database thread."""
+
+    edited = Signal(int, dict)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.row: dict | None = None
+        self.heading = QLabel(tr("未选择证据"))
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold")
+        self.name = QLineEdit()
+        self.source = QLineEdit()
+        self.source.setPlaceholderText(tr("例如：京东App订单详情页截图"))
+        self.purpose = QPlainTextEdit()
+        self.purpose.setPlaceholderText(tr("这份证据能证明什么，例如：证明商家拒绝退货"))
+        self.purpose.setMaximumHeight(70)
+        self.category = QComboBox()
+        for c in CATEGORIES:
+            self.category.addItem(category_text(c), c)
+        self.when = QDateTimeEdit()
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        self.when.setCalendarPopup(True)
+        self.when_source = QLabel()
+        self.when_source.setStyleSheet("color: #666")
+        self.include = QCheckBox(tr("导出时包含"))
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(60)
+        self.events = QLabel()
+        self.events.setWordWrap(True)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.facts.setStyleSheet("color: #555; font-size: 11px")
+        form = QFormLayout()
+        form.addRow(tr("证据名称"), self.name)
+        form.addRow(tr("证据来源"), self.source)
+        form.addRow(tr("证明目的"), self.purpose)
+        form.addRow(tr("类别"), self.category)
+        form.addRow(tr("形成时间"), self.when)
+        form.addRow("", self.when_source)
+        form.addRow("", self.include)
+        form.addRow(tr("关联事件"), self.events)
+        form.addRow(tr("备注"), self.notes)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.facts)
+        self.name.editingFinished.connect(lambda: self._emit("name", self.name.text().strip()))
+        self.source.editingFinished.connect(lambda: self._emit("source_desc", self.source.text().strip()))
+        self.purpose.textChanged.connect(lambda: None)
+        self.purpose.installEventFilter(self)
+        self.notes.installEventFilter(self)
+        self.category.activated.connect(lambda _: self._emit("category", self.category.currentData()))
+        self.when.editingFinished.connect(self._time_edited)
+        self.include.clicked.connect(lambda on: self._emit("include_in_export", bool(on)))
+        self.setEnabled(False)
+
+    def eventFilter(self, obj, event):
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.FocusOut:
+            if obj is self.purpose:
+                self._emit("purpose", self.purpose.toPlainText().strip() or None)
+            elif obj is self.notes:
+                self._emit("notes", self.notes.toPlainText().strip() or None)
+        return False
+
+    def show_row(self, row: dict | None, events: list[dict]):
+        self.row = row
+        self.setEnabled(row is not None)
+        if row is None:
+            self.heading.setText(tr("未选择证据"))
+            return
+        self.heading.setText(f"{number_text(row)}  {row['name']}")
+        self.name.setText(row["name"])
+        self.source.setText(row.get("source_desc") or "")
+        self.purpose.setPlainText(row.get("purpose") or "")
+        self.category.setCurrentIndex(max(0, self.category.findData(row["category"])))
+        self.when.setDateTime(from_iso(row.get("captured_at")))
+        self.when_source.setText(tr("时间来源：{source}").format(source=source_text(row.get("captured_at_source")))
+                                 if row.get("captured_at") else tr("时间待定：请手动填写"))
+        self.include.setChecked(bool(row["include_in_export"]))
+        self.notes.setPlainText(row.get("notes") or "")
+        linked = [e for e in events if row["id"] in e["exhibit_ids"]]
+        self.events.setText("；".join(f"{(e['occurred_at'] or tr('待定'))[:10]} {e['title']}" for e in linked)
+                            or tr("（无，可在时间线上把证据拖到事件上）"))
+        facts = [f"{row['original_name']}", f"SHA-256 {row['sha256']}", f"{row['size']:,} B"]
+        if row.get("width"):
+            facts.append(f"{row['width']}×{row['height']}")
+        if row.get("duration_s"):
+            facts.append(tr("时长 {s:.1f} 秒").format(s=row["duration_s"]))
+        if row.get("pages"):
+            facts.append(tr("{n} 页").format(n=row["pages"]))
+        if row["status"] != "ok":
+            from ..core.messages import render
+
+            facts.append(f"{status_text(row['status'])}：" + render(row["reason"], "zh", **row["reason_params"]))
+        self.facts.setText(" · ".join(facts))
+
+    def _emit(self, field: str, value):
+        if self.row is None:
+            return
+        if field == "name" and not value:
+            self.name.setText(self.row["name"])  # a name cannot be empty
+            return
+        if self.row.get(field) == value or (field == "include_in_export" and bool(self.row[field]) == value):
+            return
+        self.row[field] = value
+        self.edited.emit(self.row["id"], {field: value})
+
+    def _time_edited(self):
+        if self.row is None:
+            return
+        value = to_iso(self.when.dateTime())
+        if value != self.row.get("captured_at"):
+            self.row["captured_at"] = value
+            self.row["captured_at_source"] = "manual"
+            self.when_source.setText(tr("时间来源：{source}").format(source=source_text("manual")))
+            self.edited.emit(self.row["id"], {"captured_at": value})
+
+
+def _load_image(path: Path) -> QImage:
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)  # EXIF orientation
+    reader.setAllocationLimit(1024)  # MB: a decompression bomb is refused, not decoded
+    return reader.read()
+
+
+def _render_pdf(path: Path, width: int = 900, max_pages: int = 20) -> list[QImage]:
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    doc.load(str(path))
+    pages = []
+    for i in range(min(doc.pageCount(), max_pages)):
+        size = doc.pagePointSize(i)
+        scale = width / max(1.0, size.width())
+        pages.append(doc.render(i, QSize(int(size.width() * scale), int(size.height() * scale))))
+    doc.close()
+    return pages
+
+
+class Preview(QWidget):
+    """Shows any exhibit: images with zoom, audio and video playback, PDF pages. Loading happens off the GUI thread."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.stack = QStackedWidget()
+        self.message = QLabel(tr("选择一项证据查看"))
+        self.message.setAlignment(Qt.AlignCenter)
+        self.message.setWordWrap(True)
+        self.image_label = QLabel()
+        self.image_label.setAlignment(Qt.AlignCenter)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.image_label)
+        self.scroll.setAlignment(Qt.AlignCenter)
+        self.pages = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_scroll = QScrollArea()
+        self.pages_scroll.setWidget(self.pages)
+        self.pages_scroll.setWidgetResizable(True)
+        self.media = None
+        self.media_box = QWidget()
+        self.media_layout = QVBoxLayout(self.media_box)
+        for w in (self.message, self.scroll, self.pages_scroll, self.media_box):
+            self.stack.addWidget(w)
+        self.zoom_in = QPushButton("+")
+        self.zoom_out = QPushButton("−")
+        self.zoom_fit = QPushButton(tr("适应"))
+        for b in (self.zoom_in, self.zoom_out, self.zoom_fit):
+            b.setFixedWidth(48)
+        self.zoom_in.clicked.connect(lambda: self._zoom(1.25))
+        self.zoom_out.clicked.connect(lambda: self._zoom(0.8))
+        self.zoom_fit.clicked.connect(self._fit)
+        bar = QHBoxLayout()
+        bar.addStretch()
+        for b in (self.zoom_out, self.zoom_fit, self.zoom_in):
+            bar.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        layout.addLayout(bar)
+        self._image: QImage | None = None
+        self._scale = 1.0
+        self._token = 0
+        self._show_zoom(False)
+
+    def _show_zoom(self, on: bool):
+        for b in (self.zoom_in, self.zoom_out, self.zoom_fit):
+            b.setVisible(on)
+
+    def show_exhibit(self, row: dict | None, path: Path | None):
+        self._token += 1
+        token = self._token
+        self._stop_media()
+        self._show_zoom(False)
+        if row is None or path is None:
+            self.message.setText(tr("选择一项证据查看"))
+            self.stack.setCurrentWidget(self.message)
+            return
+        if row["status"] != "ok":
+            self.message.setText(tr("此文件无法预览（{status}）。原件已保存，导出时会原样附上。").format(
+                status=status_text(row["status"])))
+            self.stack.setCurrentWidget(self.message)
+            return
+        mime = row.get("mime") or ""
+        self.message.setText(tr("正在载入…"))
+        self.stack.setCurrentWidget(self.message)
+        if mime.startswith("image/"):
+            run_task(lambda: _load_image(path), lambda image, err: self._image_ready(token, image, err))
+        elif mime == "application/pdf":
+            run_task(lambda: _render_pdf(path), lambda pages, err: self._pdf_ready(token, pages, err))
+        elif row["kind"] in ("audio", "video"):
+            self._play(path, row["kind"] == "video")
+        else:
+            self.message.setText(tr("文档无法预览：{name}").format(name=row["original_name"]))
+
+    def _image_ready(self, token, image, error):
+        if token != self._token:
+            return  # another exhibit was chosen meanwhile
+        if error is not None or image is None or image.isNull():
+            self.message.setText(tr("图片无法显示"))
+            return
+        self._image = image
+        self.stack.setCurrentWidget(self.scroll)
+        self._show_zoom(True)
+        self._fit()
+
+    def _fit(self):
+        if self._image is None:
+            return
+        area = self.scroll.viewport().size()
+        self._scale = min(area.width() / max(1, self._image.width()), area.height() / max(1, self._image.height()), 1.0)
+        self._apply()
+
+    def _zoom(self, factor: float):
+        self._scale = max(0.05, min(8.0, self._scale * factor))
+        self._apply()
+
+    def _apply(self):
+        size = self._image.size() * self._scale
+        self.image_label.setPixmap(QPixmap.fromImage(self._image).scaled(size, Qt.KeepAspectRatio,
+                                                                           Qt.SmoothTransformation))
+        self.image_label.resize(size)
+
+    def wheelEvent(self, event):
+        if event.modifiers() & Qt.ControlModifier and self._image is not None:
+            self._zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    def _pdf_ready(self, token, pages, error):
+        if token != self._token:
+            return
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        if error is not None or not pages:
+            self.message.setText(tr("PDF 无法显示"))
+            return
+        for image in pages:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image).scaledToWidth(min(600, image.width()), Qt.SmoothTransformation))
+            self.pages_layout.addWidget(label)
+        self.stack.setCurrentWidget(self.pages_scroll)
+
+    def _play(self, path: Path, video: bool):
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+        from PySide6.QtMultimediaWidgets import QVideoWidget
+
+        while self.media_layout.count():
+            item = self.media_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        player = QMediaPlayer(self)
+        audio = QAudioOutput(self)
+        player.setAudioOutput(audio)
+        if video:
+            view = QVideoWidget()
+            player.setVideoOutput(view)
+            self.media_layout.addWidget(view, 1)
+        else:
+            label = QLabel(tr("录音：{name}").format(name=path.name))
+            label.setAlignment(Qt.AlignCenter)
+            self.media_layout.addWidget(label, 1)
+        play = QPushButton(tr("播放"))
+        slider = QSlider(Qt.Horizontal)
+        play.clicked.connect(lambda: player.pause() if player.playbackState() == QMediaPlayer.PlayingState
+                             else player.play())
+        player.playbackStateChanged.connect(
+            lambda s: play.setText(tr("暂停") if s == QMediaPlayer.PlayingState else tr("播放")))
+        player.durationChanged.connect(lambda d: slider.setRange(0, d))
+        player.positionChanged.connect(slider.setValue)
+        slider.sliderMoved.connect(player.setPosition)
+        controls = QWidget()
+        h = QHBoxLayout(controls)
+        h.addWidget(play)
+        h.addWidget(slider, 1)
+        self.media_layout.addWidget(controls)
+        player.setSource(QUrl.fromLocalFile(str(path)))
+        self.media = (player, audio)
+        self.stack.setCurrentWidget(self.media_box)
+
+    def _stop_media(self):
+        if self.media is not None:
+            player, audio = self.media
+            player.stop()
+            player.deleteLater()
+            audio.deleteLater()
+            self.media = None

@@ -1,0 +1,347 @@
+"""Dialogs: the case form, an event, the export, settings."""
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox,
+                               QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+from ..core import edit
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+PLATFORMS = [("jd", "京东"), ("taobao", "淘宝/天猫"), ("pinduoduo", "拼多多"), ("douyin", "抖音"), ("other", "其他")]
+PRODUCT_CLASSES = [("ordinary", "普通商品"), ("durable", "耐用商品（电脑、电视、冰箱、空调、洗衣机等）"),
+                   ("food", "食品"), ("custom", "定制商品"), ("perishable", "鲜活易腐商品")]
+DEMANDS = ["退货退款", "换货", "维修", "三倍赔偿", "十倍赔偿"]
+
+
+def _combo(items, current=None) -> QComboBox:
+    box = QComboBox()
+    for key, text in items:
+        box.addItem(tr(text), key)
+    if current is not None:
+        i = box.findData(current)
+        if i >= 0:
+            box.setCurrentIndex(i)
+    return box
+
+
+def _date_edit(value: str | None) -> tuple[QDateEdit, QCheckBox]:
+    edit_ = QDateEdit()
+    edit_.setCalendarPopup(True)
+    edit_.setDisplayFormat("yyyy-MM-dd")
+    known = QCheckBox(tr("已知"))
+    if value:
+        edit_.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+        known.setChecked(True)
+    else:
+        edit_.setDate(QDate.currentDate())
+        edit_.setEnabled(False)
+    known.toggled.connect(edit_.setEnabled)
+    return edit_, known
+
+
+class CaseForm(QDialog):
+    """New case, or edit an existing one's facts."""
+
+    def __init__(self, info: dict | None = None, parent=None):
+        super().__init__(parent)
+        info = info or {}
+        self.setWindowTitle(tr("编辑案件信息") if info else tr("新建案件"))
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        self.title = QLineEdit(info.get("title", ""))
+        self.title.setPlaceholderText(tr("例如：电饭煲内胆涂层脱落，商家拒绝退货"))
+        self.product = QLineEdit(info.get("product") or "")
+        self.platform = _combo(PLATFORMS, info.get("platform") or "jd")
+        self.shop = QLineEdit(info.get("shop") or "")
+        self.merchant = QLineEdit(info.get("merchant") or "")
+        self.merchant.setPlaceholderText(tr("营业执照上的公司名称，可在店铺资质页查看"))
+        self.order_number = QLineEdit(info.get("order_number") or "")
+        self.amount = QLineEdit(info.get("amount_paid") or "")
+        self.amount.setPlaceholderText("399.00")
+        self.ordered_on, self.ordered_known = _date_edit(info.get("ordered_on"))
+        self.received_on, self.received_known = _date_edit(info.get("received_on"))
+        self.product_class = _combo(PRODUCT_CLASSES, info.get("product_class") or "ordinary")
+        self.demand = QComboBox()
+        self.demand.setEditable(True)
+        self.demand.addItems([tr(d) for d in DEMANDS])
+        if info.get("demand"):
+            self.demand.setCurrentText(info["demand"])
+        self.claimant = QLineEdit(info.get("claimant_name") or "")
+        self.contact = QLineEdit(info.get("claimant_contact") or "")
+        self.contact.setPlaceholderText(tr("电话、地址或邮箱"))
+        form.addRow(tr("案件名称*"), self.title)
+        form.addRow(tr("商品"), self.product)
+        form.addRow(tr("购物平台"), self.platform)
+        form.addRow(tr("店铺名称"), self.shop)
+        form.addRow(tr("商家（公司全称）"), self.merchant)
+        form.addRow(tr("订单号"), self.order_number)
+        form.addRow(tr("实付金额（元）"), self.amount)
+        form.addRow(tr("下单日期"), _row(self.ordered_on, self.ordered_known))
+        form.addRow(tr("签收日期"), _row(self.received_on, self.received_known))
+        form.addRow(tr("商品类别"), self.product_class)
+        form.addRow(tr("诉求"), self.demand)
+        form.addRow(tr("您的姓名"), self.claimant)
+        form.addRow(tr("联系方式"), self.contact)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b22222")
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(tr("保存") if info else tr("创建"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("取消"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _accept(self):
+        if not self.title.text().strip():
+            self.error.setText(tr("请填写案件名称"))
+            return
+        amount = self.amount.text().strip().replace("¥", "").replace(",", "")
+        if amount:
+            try:
+                float(amount)
+            except ValueError:
+                self.error.setText(tr("金额应为数字，例如 399.00"))
+                return
+        self.accept()
+
+    def values(self) -> dict:
+        return {
+            "title": self.title.text().strip(), "product": self.product.text().strip() or None,
+            "platform": self.platform.currentData(), "shop": self.shop.text().strip() or None,
+            "merchant": self.merchant.text().strip() or None,
+            "order_number": self.order_number.text().strip() or None,
+            "amount_paid": self.amount.text().strip().replace("¥", "").replace(",", "") or None,
+            "ordered_on": self.ordered_on.date().toString("yyyy-MM-dd") if self.ordered_known.isChecked() else None,
+            "received_on": self.received_on.date().toString("yyyy-MM-dd") if self.received_known.isChecked() else None,
+            "product_class": self.product_class.currentData(), "demand": self.demand.currentText().strip() or None,
+            "claimant_name": self.claimant.text().strip() or None,
+            "claimant_contact": self.contact.text().strip() or None,
+        }
+
+
+def _row(*widgets) -> QWidget:
+    w = QWidget()
+    h = QHBoxLayout(w)
+    h.setContentsMargins(0, 0, 0, 0)
+    for x in widgets:
+        h.addWidget(x)
+    h.addStretch()
+    return w
+
+
+def to_iso(dt: QDateTime) -> str:
+    """The editors show China time as plain fields; read them back as +08:00."""
+    return dt.toString("yyyy-MM-ddTHH:mm:ss") + "+08:00"
+
+
+def from_iso(value: str | None) -> QDateTime:
+    """China time as plain date-time fields (whatever zone the computer is in)."""
+    from datetime import timedelta, timezone
+
+    from PySide6.QtCore import QTime
+
+    when = datetime.fromisoformat(value).astimezone(timezone(timedelta(hours=8))) if value else \
+        datetime.now(timezone(timedelta(hours=8)))
+    return QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute, when.second))
+
+
+class EventDialog(QDialog):
+    def __init__(self, event: dict | None = None, parent=None):
+        super().__init__(parent)
+        event = event or {}
+        self.setWindowTitle(tr("编辑事件") if event else tr("添加事件"))
+        self.type = QComboBox()
+        self.type.addItems([tr(t) for t in edit.EVENT_TYPES])
+        self.type.setEditable(True)
+        if event.get("type"):
+            self.type.setCurrentText(event["type"])
+        self.title = QLineEdit(event.get("title") or "")
+        self.title.setPlaceholderText(tr("不填则用事件类型"))
+        self.when = QDateTimeEdit(from_iso(event.get("occurred_at")))
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setCalendarPopup(True)
+        self.undated = QCheckBox(tr("日期待定"))
+        self.undated.setChecked(bool(event) and not event.get("occurred_at"))
+        self.when.setEnabled(not self.undated.isChecked())
+        self.undated.toggled.connect(lambda on: self.when.setEnabled(not on))
+        self.approx = QCheckBox(tr("时间是大概的"))
+        self.approx.setChecked(bool(event.get("approximate")))
+        self.notes = QPlainTextEdit(event.get("notes") or "")
+        self.notes.setMaximumHeight(80)
+        form = QFormLayout(self)
+        form.addRow(tr("类型"), self.type)
+        form.addRow(tr("标题"), self.title)
+        form.addRow(tr("时间（北京时间）"), _row(self.when, self.undated))
+        form.addRow("", self.approx)
+        form.addRow(tr("备注"), self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(tr("保存"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return {"type": self.type.currentText().strip(), "title": self.title.text().strip() or self.type.currentText(),
+                "occurred_at": None if self.undated.isChecked() else to_iso(self.when.dateTime()),
+                "approximate": self.approx.isChecked(), "notes": self.notes.toPlainText().strip() or None}
+
+
+class ExportDialog(QDialog):
+    """Choose the profile and options, watch the progress (cancel), then open the file or its folder."""
+
+    def __init__(self, session, info: dict, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(tr("导出证据清单"))
+        self.setMinimumWidth(560)
+        self.profile = QComboBox()
+        self.profile.addItem(tr("法院 / 调解：证据目录 + 证据材料（PDF）"), "court")
+        self.claimant = QLineEdit(info.get("claimant_name") or "")
+        self.respondent = QLineEdit(info.get("merchant") or info.get("shop") or "")
+        self.cause = QLineEdit("网络购物合同纠纷")
+        default = Path(session.root) / "exports" / f"证据清单_{datetime.now():%Y%m%d}.pdf"
+        self.out = QLineEdit(str(default))
+        self.out.setMinimumWidth(380)
+        browse = QPushButton(tr("选择…"))
+        browse.clicked.connect(self._browse)
+        form = QFormLayout()
+        form.addRow(tr("用途"), self.profile)
+        form.addRow(tr("提交人"), self.claimant)
+        form.addRow(tr("对方当事人"), self.respondent)
+        form.addRow(tr("案由"), self.cause)
+        form.addRow(tr("保存到"), _row(self.out, browse))
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.start_button = QPushButton(tr("导出"))
+        self.start_button.setDefault(True)
+        self.cancel_button = QPushButton(tr("取消"))
+        self.open_button = QPushButton(tr("打开文件"))
+        self.folder_button = QPushButton(tr("在文件夹中显示"))
+        for b in (self.open_button, self.folder_button):
+            b.setVisible(False)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_pdf))))
+        self.folder_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_pdf.parent))))
+        buttons = _row(self.open_button, self.folder_button)
+        buttons.layout().addWidget(self.start_button)
+        buttons.layout().addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.cancel_event: threading.Event | None = None
+        self.result_pdf: Path | None = None
+        self.result = None
+
+    def _browse(self):
+        path, _ = QFileDialog.getSaveFileName(self, tr("保存证据清单"), self.out.text(), "PDF (*.pdf)")
+        if path:
+            self.out.setText(path)
+
+    def start(self):
+        from ..core.export import ExportOptions
+
+        out = Path(self.out.text().strip() or "证据清单.pdf")
+        if out.suffix.lower() != ".pdf":
+            out = out.with_name(out.name + ".pdf")
+        options = ExportOptions(profile=self.profile.currentData(), claimant=self.claimant.text().strip() or None,
+                                respondent=self.respondent.text().strip() or None,
+                                cause=self.cause.text().strip() or "网络购物合同纠纷")
+        self.cancel_event = threading.Event()
+        self.start_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.status.setText(tr("正在生成 PDF…"))
+        self.session.export(out, options, self.cancel_event, self._progress, self._done)
+
+    def _progress(self, step, done, total):
+        if step == "write" and total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.status.setText(tr("正在复制原件…"))
+        elif step == "layout":
+            self.status.setText(tr("正在排版…"))
+
+    def _cancel(self):
+        if self.cancel_event is not None and self.result is None:
+            self.cancel_event.set()
+            self.status.setText(tr("正在取消…"))
+        else:
+            self.reject()
+
+    def _done(self, result, error):
+        from ..core.export import ExportCancelled
+
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.start_button.setEnabled(True)
+        if isinstance(error, ExportCancelled):
+            self.status.setText(tr("已取消，没有写入任何文件。"))
+            self.cancel_event = None
+            return
+        if error is not None:
+            self.status.setText(tr("导出失败：{error}").format(error=error))
+            return
+        self.result = result
+        self.result_pdf = result.pdf_path
+        text = tr("已导出 {pages} 页，{n} 项证据：{path}").format(pages=result.pages, n=len(result.exhibits),
+                                                          path=result.pdf_path)
+        if result.notices:
+            text += "\n" + "\n".join(result.notices)
+        self.status.setText(text)
+        self.start_button.setVisible(False)
+        self.cancel_button.setText(tr("关闭"))
+        self.open_button.setVisible(True)
+        self.folder_button.setVisible(True)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, language: str, library: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("设置"))
+        self.language = QComboBox()
+        self.language.addItem("简体中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if language == "zh" else 1)
+        self.library = QLineEdit(library)
+        browse = QPushButton(tr("选择…"))
+        browse.clicked.connect(self._browse)
+        form = QFormLayout(self)
+        form.addRow(tr("界面语言"), self.language)
+        form.addRow(tr("案件库位置"), _row(self.library, browse))
+        form.addRow(QLabel(tr("更改语言后需重新启动程序。")))
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self):
+        folder = QFileDialog.getExistingDirectory(self, tr("选择案件库文件夹"), self.library.text())
+        if folder:
+            self.library.setText(folder)
+
+
+def warn(parent, text: str):
+    box = QMessageBox(QMessageBox.Warning, tr("证据夹"), text, QMessageBox.Ok, parent)
+    box.open()
+    return box
