@@ -1,37 +1,175 @@
-"""The window and its model over a real case, offscreen."""
-import pytest
+"""The desktop app, offscreen, on real cases: models without a window, drops, edits, export, watcher status."""
+import json
+import shutil
 
-from app.core.ingest import Importer
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from app.core import edit
+from app.core.sample import build_sample_case
 from app.core.store import Case
-from app.ui.models import ExhibitTableModel
+from app.ui.models import MIME_IDS, ExhibitModel
+from conftest import make_image, tree_fingerprint
+
+WAIT = 20000  # ms: every wait has a timeout
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path):
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    yield
 
 
 @pytest.fixture
-def sample_case(tmp_path, samples_dir):
-    with Case.create(tmp_path / "case", "电饭煲") as case:
-        list(Importer(case, durable=False).import_paths([samples_dir]))
-    return tmp_path / "case"
+def sample_case(tmp_path):
+    build_sample_case(tmp_path / "library" / "sample").close()
+    return tmp_path / "library" / "sample"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from app.ui.main import MainWindow
+
+    w = MainWindow(library=tmp_path / "library")
+    qtbot.addWidget(w)
+    yield w
+    w.close()
+
+
+def open_case(qtbot, window, path, rows):
+    window.open_case(path)
+    qtbot.waitUntil(lambda: window.model.rowCount() == rows, timeout=WAIT)
+
+
+def read_rows(path):
+    with Case.open(path, writable=False) as case:
+        return case.exhibits()
 
 
 def test_model_without_a_window(qtbot, sample_case):
-    with Case.open(sample_case, writable=False) as case:
+    with Case.open(sample_case) as case:
+        ids = [r["id"] for r in case.exhibits()]
+        edit.group(case, ids[1:3])
         rows = case.exhibits()
-    model = ExhibitTableModel()
+    model = ExhibitModel(sample_case)
     model.set_rows(rows)
-    assert model.rowCount() == 13 and model.columnCount() == 7
-    texts = {model.data(model.index(r, 1)) for r in range(13)}
-    assert "京东截图 2025-03-05 14:30" in texts
-    broken = next(r for r in range(13) if model.data(model.index(r, 5)) == "truncated.jpg")
-    assert model.data(model.index(broken, 6)) == "无法读取"
+    assert model.rowCount() == 12 and model.columnCount() == 8
+    assert [model.data(model.index(r, 0)) for r in range(4)] == ["证据1", "证据2-1", "证据2-2", "证据3"]
+    names = {model.data(model.index(r, 1)) for r in range(12)}
+    assert "京东退款申请被驳回页面截图" in names
+    assert model.data(model.index(0, 7), Qt.CheckStateRole) == Qt.Checked
+    moves = []
+    model.moveRequested.connect(lambda ids_, before: moves.append((ids_, before)))
+    mime = model.mimeData([model.index(5, 0), model.index(5, 1)])
+    assert json.loads(bytes(mime.data(MIME_IDS)).decode()) == [rows[5]["id"]]
+    model.dropMimeData(mime, Qt.MoveAction, 0, 0, model.index(-1, -1))
+    assert moves == [([rows[5]["id"]], rows[0]["id"])]
+    # thumbnails arrive lazily from the pool
+    model.data(model.index(4, 0), Qt.DecorationRole)
+    qtbot.waitUntil(lambda: rows[4]["sha256"] in model._thumbs, timeout=WAIT)
 
 
-def test_window_opens_a_case_in_the_background(qtbot, sample_case, tmp_path):
-    from app.ui.main import MainWindow
+def test_welcome_and_sample_case_button(qtbot, window):
+    assert window.stack.currentWidget() is window.welcome
+    window.open_sample()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 12, timeout=60000)
+    assert "示例案件" in window.windowTitle()
+    assert len(window.events) == 10
 
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.open_case(sample_case)
-    qtbot.waitUntil(lambda: window.model.rowCount() == 13, timeout=10000)
-    assert "电饭煲" in window.windowTitle() and "13" in window.status.text()
-    window.open_case(tmp_path)  # not a case: a message in plain words, not a traceback
-    qtbot.waitUntil(lambda: "case.sqlite" in window.status.text(), timeout=10000)
+
+def test_dropping_files_imports_copies_and_lists_bad_ones(qtbot, window, sample_case, tmp_path):
+    open_case(qtbot, window, sample_case, 12)
+    drop = tmp_path / "drop"
+    make_image(drop / "Screenshot_20250312-101010.png", size=(300, 600))
+    (drop / "empty.png").write_bytes(b"")
+    before = tree_fingerprint(drop)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(drop))])
+    event = QDropEvent(QPointF(50, 50), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 13, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.problems.count() == 1, timeout=WAIT)
+    assert "空文件" in window.problems.item(0).text()
+    assert tree_fingerprint(drop) == before, "a drop copies; the dropped files stay as they were"
+    assert "新增 1" in window.message.text()
+
+
+def test_editing_a_field_persists(qtbot, window, sample_case):
+    open_case(qtbot, window, sample_case, 12)
+    window.table.selectRow(3)
+    qtbot.waitUntil(lambda: window.detail.row is not None, timeout=WAIT)
+    exhibit_id = window.detail.row["id"]
+    window.detail.name.setText("开箱视频：内胆涂层脱落")
+    window.detail.name.editingFinished.emit()
+    window.detail.category.setCurrentIndex(window.detail.category.findData("product"))
+    window.detail.category.activated.emit(0)
+    qtbot.waitUntil(lambda: next(r for r in read_rows(sample_case) if r["id"] == exhibit_id)["name"]
+                    == "开箱视频：内胆涂层脱落", timeout=WAIT)
+    qtbot.waitUntil(lambda: window.model.data(window.model.index(3, 1)) == "开箱视频：内胆涂层脱落", timeout=WAIT)
+
+
+def test_reorder_by_drop_and_link_on_the_timeline(qtbot, window, sample_case):
+    open_case(qtbot, window, sample_case, 12)
+    last = window.model.row_dict(11)["id"]
+    first = window.model.row_dict(0)["id"]
+    mime = window.model.mimeData([window.model.index(11, 0)])
+    window.model.dropMimeData(mime, Qt.MoveAction, 0, 0, window.model.index(-1, -1))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 12 and window.model.row_dict(0)["id"] == last, timeout=WAIT)
+    assert window.model.row_dict(1)["id"] == first
+    window.tabs.setCurrentWidget(window.timeline)
+    view = window.timeline.view
+    qtbot.waitUntil(lambda: bool(view.markers), timeout=WAIT)
+    marker = view.markers[0]
+    pos = view.mapFromScene(marker.scenePos())
+    drag = QMimeData()
+    drag.setData(MIME_IDS, json.dumps([first]).encode())
+    view.dropEvent(QDropEvent(QPointF(pos), Qt.CopyAction, drag, Qt.LeftButton, Qt.NoModifier))
+    event_id = marker.event["id"]
+    qtbot.waitUntil(lambda: any(e["id"] == event_id and first in e["exhibit_ids"] for e in window.events),
+                    timeout=WAIT)
+
+
+def test_export_dialog_produces_a_pdf(qtbot, window, sample_case):
+    open_case(qtbot, window, sample_case, 12)
+    window.export()
+    dialog = window.dialog
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result is not None or "失败" in dialog.status.text(), timeout=60000)
+    assert dialog.result is not None, dialog.status.text()
+    pdf = dialog.result.pdf_path
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    assert dialog.open_button.isVisible() and dialog.folder_button.isVisible()
+    assert "已导出" in dialog.status.text()
+
+
+def test_watched_folder_status_and_arrival(qtbot, window, sample_case, tmp_path):
+    open_case(qtbot, window, sample_case, 12)
+    watched = tmp_path / "DCIM"
+    watched.mkdir()
+    window.session.add_folder(str(watched), False)
+
+    def status():
+        item = window.folders.topLevelItem(0)
+        return item.text(1) if item else ""
+
+    qtbot.waitUntil(lambda: status() == "监视中", timeout=WAIT)
+    make_image(watched / "Screenshot_20250312-111111.png", size=(200, 400))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 13, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.folders.topLevelItem(0).text(2) != "—", timeout=WAIT)
+
+
+def test_english_translation_loads(qtbot):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.main import install_translator
+
+    app = QApplication.instance()
+    translator = install_translator(app, "en")
+    try:
+        assert translator is not None
+        assert QCoreApplication.translate("EvidenceBinder", "新建案件") == "New case"
+        assert QCoreApplication.translate("EvidenceBinder", "证据名称") == "Exhibit name"
+    finally:
+        app.removeTranslator(translator)

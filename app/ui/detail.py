@@ -16,7 +16,7 @@ from .tasks import run_task
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Detail", text)
+    return QCoreApplication.translate("EvidenceBinder", text)
 
 
 class DetailPanel(QWidget):
@@ -288,8 +288,13 @@ class Preview(QWidget):
         self.stack.setCurrentWidget(self.pages_scroll)
 
     def _play(self, path: Path, video: bool):
-        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-        from PySide6.QtMultimediaWidgets import QVideoWidget
+        try:
+            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+            from PySide6.QtMultimediaWidgets import QVideoWidget
+        except ImportError as exc:  # a system library for sound is missing on this computer
+            self.message.setText(tr("这台电脑缺少播放组件（{error}），无法在此播放；原件已保存，可用其他播放器打开。")
+                                 .format(error=exc))
+            return
 
         while self.media_layout.count():
             item = self.media_layout.takeAt(0)

@@ -5,7 +5,7 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
@@ -15,13 +15,22 @@ from ..core import edit
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
+    return QCoreApplication.translate("EvidenceBinder", text)
 
 
-PLATFORMS = [("jd", "京东"), ("taobao", "淘宝/天猫"), ("pinduoduo", "拼多多"), ("douyin", "抖音"), ("other", "其他")]
-PRODUCT_CLASSES = [("ordinary", "普通商品"), ("durable", "耐用商品（电脑、电视、冰箱、空调、洗衣机等）"),
-                   ("food", "食品"), ("custom", "定制商品"), ("perishable", "鲜活易腐商品")]
-DEMANDS = ["退货退款", "换货", "维修", "三倍赔偿", "十倍赔偿"]
+# QT_TRANSLATE_NOOP marks texts for lupdate; tr() translates them where they are shown
+PLATFORMS = [("jd", QT_TRANSLATE_NOOP("EvidenceBinder", "京东")), ("taobao", QT_TRANSLATE_NOOP("EvidenceBinder", "淘宝/天猫")), ("pinduoduo", QT_TRANSLATE_NOOP("EvidenceBinder", "拼多多")),
+             ("douyin", QT_TRANSLATE_NOOP("EvidenceBinder", "抖音")), ("other", QT_TRANSLATE_NOOP("EvidenceBinder", "其他"))]
+PRODUCT_CLASSES = [("ordinary", QT_TRANSLATE_NOOP("EvidenceBinder", "普通商品")),
+                   ("durable", QT_TRANSLATE_NOOP("EvidenceBinder", "耐用商品（电脑、电视、冰箱、空调、洗衣机等）")),
+                   ("food", QT_TRANSLATE_NOOP("EvidenceBinder", "食品")), ("custom", QT_TRANSLATE_NOOP("EvidenceBinder", "定制商品")),
+                   ("perishable", QT_TRANSLATE_NOOP("EvidenceBinder", "鲜活易腐商品"))]
+DEMANDS = [QT_TRANSLATE_NOOP("EvidenceBinder", "退货退款"), QT_TRANSLATE_NOOP("EvidenceBinder", "换货"), QT_TRANSLATE_NOOP("EvidenceBinder", "维修"), QT_TRANSLATE_NOOP("EvidenceBinder", "三倍赔偿"),
+           QT_TRANSLATE_NOOP("EvidenceBinder", "十倍赔偿")]
+EVENT_TYPE_TEXTS = [
+    QT_TRANSLATE_NOOP("EvidenceBinder", "下单"), QT_TRANSLATE_NOOP("EvidenceBinder", "付款"), QT_TRANSLATE_NOOP("EvidenceBinder", "签收"), QT_TRANSLATE_NOOP("EvidenceBinder", "发现问题"), QT_TRANSLATE_NOOP("EvidenceBinder", "联系客服"),
+    QT_TRANSLATE_NOOP("EvidenceBinder", "商家拒绝"), QT_TRANSLATE_NOOP("EvidenceBinder", "申请平台介入"), QT_TRANSLATE_NOOP("EvidenceBinder", "平台结果"), QT_TRANSLATE_NOOP("EvidenceBinder", "12315投诉"),
+    QT_TRANSLATE_NOOP("EvidenceBinder", "12345"), QT_TRANSLATE_NOOP("EvidenceBinder", "消协调解"), QT_TRANSLATE_NOOP("EvidenceBinder", "起诉"), QT_TRANSLATE_NOOP("EvidenceBinder", "判决"), QT_TRANSLATE_NOOP("EvidenceBinder", "其他")]
 
 
 def _combo(items, current=None) -> QComboBox:
@@ -165,10 +174,15 @@ class EventDialog(QDialog):
         event = event or {}
         self.setWindowTitle(tr("编辑事件") if event else tr("添加事件"))
         self.type = QComboBox()
-        self.type.addItems([tr(t) for t in edit.EVENT_TYPES])
+        for t in edit.EVENT_TYPES:  # the stored type stays Chinese; the shown text follows the language
+            self.type.addItem(tr(t), t)
         self.type.setEditable(True)
         if event.get("type"):
-            self.type.setCurrentText(event["type"])
+            i = self.type.findData(event["type"])
+            if i >= 0:
+                self.type.setCurrentIndex(i)
+            else:
+                self.type.setCurrentText(event["type"])
         self.title = QLineEdit(event.get("title") or "")
         self.title.setPlaceholderText(tr("不填则用事件类型"))
         self.when = QDateTimeEdit(from_iso(event.get("occurred_at")))
@@ -196,7 +210,10 @@ class EventDialog(QDialog):
         form.addRow(buttons)
 
     def values(self) -> dict:
-        return {"type": self.type.currentText().strip(), "title": self.title.text().strip() or self.type.currentText(),
+        shown = self.type.currentText().strip()
+        kind = self.type.currentData() if self.type.currentIndex() >= 0 and \
+            self.type.itemText(self.type.currentIndex()) == shown else shown
+        return {"type": kind, "title": self.title.text().strip() or shown,
                 "occurred_at": None if self.undated.isChecked() else to_iso(self.when.dateTime()),
                 "approximate": self.approx.isChecked(), "notes": self.notes.toPlainText().strip() or None}
 

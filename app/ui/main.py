@@ -24,11 +24,11 @@ from .timeline import TimelinePanel
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return QCoreApplication.translate("EvidenceBinder", text)
 
 
 def settings() -> QSettings:
-    return QSettings("EvidenceBinder", "EvidenceBinder")
+    return QSettings(QSettings.IniFormat, QSettings.UserScope, "EvidenceBinder", "EvidenceBinder")
 
 
 def error_text(error) -> str:
@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
 
     def _build_status(self):
         self.message = QLabel()
+        self.counts = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(260)
         self.progress.setVisible(False)
@@ -297,6 +298,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_import)
         self.statusBar().addWidget(self.message, 1)
+        self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
@@ -399,7 +401,9 @@ class MainWindow(QMainWindow):
             self.model.set_rows(self.rows)
             self.timeline.set_data(self.events, self.rows)
             self._fill_folders(data["folders"])
-            self.message.setText(tr("共 {n} 项证据，{e} 个事件").format(n=len(self.rows), e=len(self.events)))
+            self.counts.setText(tr("共 {n} 项证据，{e} 个事件").format(n=len(self.rows), e=len(self.events)))
+            if self.message.text() == tr("正在打开…"):
+                self.message.clear()
             self._reselect(selected)
 
         session.load(loaded)

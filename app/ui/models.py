@@ -18,7 +18,7 @@ THUMB = 160
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ExhibitModel", text)
+    return QCoreApplication.translate("EvidenceBinder", text)
 
 
 def kind_text(kind: str) -> str:

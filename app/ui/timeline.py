@@ -16,7 +16,7 @@ from .models import MIME_IDS, number_text
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
+    return QCoreApplication.translate("EvidenceBinder", text)
 
 
 AXIS_Y = 0.0

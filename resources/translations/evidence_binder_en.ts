@@ -1,0 +1,1068 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>EvidenceBinder</name>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="22" />
+        <source>京东</source>
+        <translation>JD</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="22" />
+        <source>淘宝/天猫</source>
+        <translation>Taobao/Tmall</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="22" />
+        <source>拼多多</source>
+        <translation>Pinduoduo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="23" />
+        <source>抖音</source>
+        <translation>Douyin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="23" />
+        <location filename="../../app/ui/dialogs.py" line="33" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="24" />
+        <source>普通商品</source>
+        <translation>Ordinary goods</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="25" />
+        <source>耐用商品（电脑、电视、冰箱、空调、洗衣机等）</source>
+        <translation>Durable goods (computers, TVs, fridges, air-conditioners, washing machines…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="26" />
+        <source>食品</source>
+        <translation>Food</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="26" />
+        <source>定制商品</source>
+        <translation>Custom-made goods</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="27" />
+        <source>鲜活易腐商品</source>
+        <translation>Perishable goods</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="28" />
+        <source>退货退款</source>
+        <translation>Return and refund</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="28" />
+        <source>换货</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="28" />
+        <source>维修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="28" />
+        <source>三倍赔偿</source>
+        <translation>Threefold compensation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="29" />
+        <source>十倍赔偿</source>
+        <translation>Tenfold compensation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="31" />
+        <source>下单</source>
+        <translation>Order placed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="31" />
+        <source>付款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="31" />
+        <source>签收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="31" />
+        <source>发现问题</source>
+        <translation>Problem found</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="31" />
+        <source>联系客服</source>
+        <translation>Contacted customer service</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="32" />
+        <source>商家拒绝</source>
+        <translation>Merchant refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="32" />
+        <source>申请平台介入</source>
+        <translation>Asked the platform to intervene</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="32" />
+        <source>平台结果</source>
+        <translation>Platform decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="32" />
+        <source>12315投诉</source>
+        <translation>12315 complaint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="33" />
+        <source>12345</source>
+        <translation>12345 hotline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="33" />
+        <source>消协调解</source>
+        <translation>Consumer association mediation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="33" />
+        <source>起诉</source>
+        <translation>Lawsuit filed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="33" />
+        <source>判决</source>
+        <translation>Judgment</translation>
+    </message>
+<message>
+        <location filename="../../app/ui/detail.py" line="30" />
+        <location filename="../../app/ui/detail.py" line="93" />
+        <source>未选择证据</source>
+        <translation>No exhibit selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="34" />
+        <source>例如：京东App订单详情页截图</source>
+        <translation>e.g. screenshot of the JD app's order page</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="36" />
+        <source>这份证据能证明什么，例如：证明商家拒绝退货</source>
+        <translation>What this exhibit proves, e.g. that the merchant refused a return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="46" />
+        <source>导出时包含</source>
+        <translation>Include in export</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="56" />
+        <location filename="../../app/ui/models.py" line="111" />
+        <source>证据名称</source>
+        <translation>Exhibit name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="57" />
+        <source>证据来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="58" />
+        <source>证明目的</source>
+        <translation>What it proves</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="59" />
+        <location filename="../../app/ui/models.py" line="111" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="60" />
+        <location filename="../../app/ui/models.py" line="111" />
+        <source>形成时间</source>
+        <translation>Captured</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="63" />
+        <source>关联事件</source>
+        <translation>Linked events</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="64" />
+        <location filename="../../app/ui/dialogs.py" line="204" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="101" />
+        <location filename="../../app/ui/detail.py" line="139" />
+        <source>时间来源：{source}</source>
+        <translation>Time from: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="102" />
+        <source>时间待定：请手动填写</source>
+        <translation>Time unknown: please enter it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="107" />
+        <source>（无，可在时间线上把证据拖到事件上）</source>
+        <translation>(none; drag exhibits onto events on the timeline)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="112" />
+        <source>时长 {s:.1f} 秒</source>
+        <translation>Duration {s:.1f} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="114" />
+        <source>{n} 页</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="170" />
+        <location filename="../../app/ui/detail.py" line="219" />
+        <source>选择一项证据查看</source>
+        <translation>Select an exhibit to view it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="190" />
+        <source>适应</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="223" />
+        <source>此文件无法预览（{status}）。原件已保存，导出时会原样附上。</source>
+        <translation>This file cannot be previewed ({status}). The original is kept and travels with exports unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="228" />
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="237" />
+        <source>文档无法预览：{name}</source>
+        <translation>Documents cannot be previewed: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="243" />
+        <source>图片无法显示</source>
+        <translation>The image cannot be shown</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="282" />
+        <source>PDF 无法显示</source>
+        <translation>The PDF cannot be shown</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="295" />
+        <source>这台电脑缺少播放组件（{error}），无法在此播放；原件已保存，可用其他播放器打开。</source>
+        <translation>This computer lacks a playback component ({error}); the original is kept and opens in any other player.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="311" />
+        <source>录音：{name}</source>
+        <translation>Recording: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="314" />
+        <location filename="../../app/ui/detail.py" line="319" />
+        <source>播放</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="319" />
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="51" />
+        <source>已知</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="68" />
+        <source>编辑案件信息</source>
+        <translation>Edit case details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="68" />
+        <location filename="../../app/ui/main.py" line="111" />
+        <location filename="../../app/ui/main.py" line="243" />
+        <source>新建案件</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="72" />
+        <source>例如：电饭煲内胆涂层脱落，商家拒绝退货</source>
+        <translation>e.g. Rice cooker coating peeled, merchant refused a return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="77" />
+        <source>营业执照上的公司名称，可在店铺资质页查看</source>
+        <translation>The company name on the business licence (see the shop's licence page)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="91" />
+        <source>电话、地址或邮箱</source>
+        <translation>Phone, address or e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="92" />
+        <source>案件名称*</source>
+        <translation>Case title*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="93" />
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="94" />
+        <source>购物平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="95" />
+        <source>店铺名称</source>
+        <translation>Shop name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="96" />
+        <source>商家（公司全称）</source>
+        <translation>Merchant (legal name)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="97" />
+        <source>订单号</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="98" />
+        <source>实付金额（元）</source>
+        <translation>Amount paid (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="99" />
+        <source>下单日期</source>
+        <translation>Order date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="100" />
+        <source>签收日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="101" />
+        <source>商品类别</source>
+        <translation>Product class</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="102" />
+        <source>诉求</source>
+        <translation>Demand</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="103" />
+        <source>您的姓名</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="104" />
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="108" />
+        <location filename="../../app/ui/dialogs.py" line="206" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="108" />
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="109" />
+        <location filename="../../app/ui/dialogs.py" line="207" />
+        <location filename="../../app/ui/dialogs.py" line="251" />
+        <location filename="../../app/ui/main.py" line="297" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="119" />
+        <source>请填写案件名称</source>
+        <translation>Please enter a case title</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="126" />
+        <source>金额应为数字，例如 399.00</source>
+        <translation>The amount must be a number, e.g. 399.00</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="175" />
+        <source>编辑事件</source>
+        <translation>Edit event</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="175" />
+        <location filename="../../app/ui/timeline.py" line="190" />
+        <source>添加事件</source>
+        <translation>Add event</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="187" />
+        <source>不填则用事件类型</source>
+        <translation>Leave empty to use the event type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="191" />
+        <source>日期待定</source>
+        <translation>Date unknown</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="195" />
+        <source>时间是大概的</source>
+        <translation>The time is approximate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="200" />
+        <location filename="../../app/ui/models.py" line="111" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="201" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="202" />
+        <source>时间（北京时间）</source>
+        <translation>Time (China time)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="227" />
+        <source>导出证据清单</source>
+        <translation>Export the evidence list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="230" />
+        <source>法院 / 调解：证据目录 + 证据材料（PDF）</source>
+        <translation>Court / mediation: evidence index + exhibits (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="237" />
+        <location filename="../../app/ui/dialogs.py" line="344" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="240" />
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="241" />
+        <source>提交人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="242" />
+        <source>对方当事人</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="243" />
+        <source>案由</source>
+        <translation>Cause of action</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="244" />
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="249" />
+        <location filename="../../app/ui/models.py" line="112" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="252" />
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="253" />
+        <source>在文件夹中显示</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="274" />
+        <source>保存证据清单</source>
+        <translation>Save the evidence list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="291" />
+        <source>正在生成 PDF…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="298" />
+        <source>正在复制原件…</source>
+        <translation>Copying originals…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="300" />
+        <source>正在排版…</source>
+        <translation>Laying out…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="305" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="316" />
+        <source>已取消，没有写入任何文件。</source>
+        <translation>Cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="320" />
+        <source>导出失败：{error}</source>
+        <translation>Export failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="324" />
+        <source>已导出 {pages} 页，{n} 项证据：{path}</source>
+        <translation>Exported {pages} pages, {n} exhibits: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="330" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="338" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="347" />
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="348" />
+        <source>案件库位置</source>
+        <translation>Case library</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="349" />
+        <source>更改语言后需重新启动程序。</source>
+        <translation>Restart the app after changing the language.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="356" />
+        <source>选择案件库文件夹</source>
+        <translation>Choose the case library folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="362" />
+        <location filename="../../app/ui/main.py" line="106" />
+        <source>证据夹</source>
+        <translation>Evidence Binder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="108" />
+        <source>退款、退货、保修被拒？把截图、录音、发票收进一个案件，原件永不改动，一键生成编号证据清单。</source>
+        <translation>Refund, return or warranty refused? Gather screenshots, recordings and invoices into one case, keep every original unchanged, and make a numbered evidence list in one click.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="112" />
+        <location filename="../../app/ui/main.py" line="244" />
+        <source>打开案件</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="113" />
+        <source>示例案件</source>
+        <translation>Sample case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="114" />
+        <source>从一个新案件开始</source>
+        <translation>Start with a new case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="114" />
+        <source>打开已有的案件文件夹</source>
+        <translation>Open an existing case folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="115" />
+        <source>用一套真实样例看看证据夹能做什么</source>
+        <translation>See what Evidence Binder does with a real set of samples</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="135" />
+        <source>最近的案件（双击打开）</source>
+        <translation>Recent cases (double-click to open)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="149" />
+        <source>证据夹 Evidence Binder</source>
+        <translation>Evidence Binder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="211" />
+        <source>证据列表</source>
+        <translation>Exhibits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="212" />
+        <source>缩略图</source>
+        <translation>Thumbnails</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="213" />
+        <source>时间线</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="228" />
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="242" />
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="246" />
+        <source>导入文件…</source>
+        <translation>Import files…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="247" />
+        <source>导入文件夹…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="248" />
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="250" />
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="251" />
+        <source>取消分组</source>
+        <translation>Ungroup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="252" />
+        <source>按时间重新编号</source>
+        <translation>Renumber by time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="253" />
+        <source>移到回收站</source>
+        <translation>Move to trash</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="254" />
+        <source>回收站…</source>
+        <translation>Trash…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="256" />
+        <source>案件信息…</source>
+        <translation>Case details…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="257" />
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="261" />
+        <source>监视的文件夹</source>
+        <translation>Watched folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="261" />
+        <location filename="../../app/ui/models.py" line="112" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="261" />
+        <source>最近导入</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="264" />
+        <source>添加文件夹…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="265" />
+        <source>暂停 / 继续</source>
+        <translation>Pause / resume</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="266" />
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="280" />
+        <source>监视文件夹</source>
+        <translation>Watched folders</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="281" />
+        <source>跳过和拒绝的文件</source>
+        <translation>Skipped and refused files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="283" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="331" />
+        <source>选择案件文件夹</source>
+        <translation>Choose a case folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="342" />
+        <source>正在建立示例案件…</source>
+        <translation>Building the sample case…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="349" />
+        <source>示例案件建立失败：{e}</source>
+        <translation>The sample case could not be built: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="366" />
+        <location filename="../../app/ui/main.py" line="405" />
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="404" />
+        <source>共 {n} 项证据，{e} 个事件</source>
+        <translation>{n} exhibits, {e} events</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="447" />
+        <source>请先在列表中选择证据</source>
+        <translation>Select exhibits in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="472" />
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="479" />
+        <source>恢复所选</source>
+        <translation>Restore selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="482" />
+        <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
+        <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="507" />
+        <source>选择要导入的证据文件</source>
+        <translation>Choose evidence files to import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="512" />
+        <source>选择要导入的文件夹</source>
+        <translation>Choose a folder to import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="518" />
+        <source>请先新建或打开一个案件</source>
+        <translation>Create or open a case first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="523" />
+        <source>正在导入（只复制，原文件不会被移动或修改）…</source>
+        <translation>Importing (copies only; your files are not moved or changed)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="538" />
+        <source>导入失败：{e}</source>
+        <translation>Import failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="543" />
+        <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
+        <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="552" />
+        <source>跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="552" />
+        <source>拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="564" />
+        <source>监视中</source>
+        <translation>Watching</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="564" />
+        <source>监视中（轮询）</source>
+        <translation>Watching (polling)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="564" />
+        <source>文件夹不存在，等待中</source>
+        <translation>Folder missing, waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="565" />
+        <source>无法监视</source>
+        <translation>Cannot watch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="565" />
+        <source>已暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="565" />
+        <source>启动中</source>
+        <translation>Starting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="580" />
+        <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
+        <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="601" />
+        <source>案件中还没有证据，请先导入</source>
+        <translation>The case has no exhibits yet; import some first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="612" />
+        <source>设置已保存</source>
+        <translation>Settings saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="25" />
+        <source>截图</source>
+        <translation>Screenshot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="25" />
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="25" />
+        <location filename="../../app/ui/models.py" line="81" />
+        <source>录音</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="25" />
+        <location filename="../../app/ui/models.py" line="81" />
+        <source>视频</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="26" />
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="26" />
+        <location filename="../../app/ui/models.py" line="82" />
+        <source>文档</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="30" />
+        <source>订单</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="30" />
+        <source>支付记录</source>
+        <translation>Payment record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="30" />
+        <source>发票</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="30" />
+        <source>聊天记录</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="31" />
+        <source>通话录音</source>
+        <translation>Call recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="31" />
+        <source>商品照片/视频</source>
+        <translation>Product photo/video</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="31" />
+        <source>物流记录</source>
+        <translation>Logistics record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="32" />
+        <source>检测报告</source>
+        <translation>Inspection report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="32" />
+        <source>投诉回执</source>
+        <translation>Complaint receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="37" />
+        <source>EXIF</source>
+        <translation>EXIF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="37" />
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="37" />
+        <source>媒体信息</source>
+        <translation>Media info</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="37" />
+        <source>PDF信息</source>
+        <translation>PDF info</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="38" />
+        <source>修改时间</source>
+        <translation>Modified time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="38" />
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="42" />
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="42" />
+        <location filename="../../app/ui/models.py" line="82" />
+        <source>无法读取</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="42" />
+        <source>已加密</source>
+        <translation>Encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="46" />
+        <source>证据{n}</source>
+        <translation>Exhibit {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="50" />
+        <source>待定</source>
+        <translation>Undated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="111" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="111" />
+        <source>时间来源</source>
+        <translation>Time source</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="35" />
+        <source>关联证据 {n} 项</source>
+        <translation>{n} linked exhibits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="84" />
+        <source>还没有带日期的事件或证据</source>
+        <translation>No dated events or exhibits yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="192" />
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="193" />
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="194" />
+        <source>全部</source>
+        <translation>Fit all</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="198" />
+        <source>把表格中的证据拖到事件（◆）上即可关联；双击事件可编辑。</source>
+        <translation>Drag exhibits from the table onto an event (◆) to link them; double-click an event to edit it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="207" />
+        <source>待定（没有日期）</source>
+        <translation>Undated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="222" />
+        <source>事件：{title}</source>
+        <translation>Event: {title}</translation>
+    </message>
+</context>
+</TS>
