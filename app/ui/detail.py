@@ -84,7 +84,7 @@ class DetailPanel(QWidget):
                 self._emit("purpose", self.purpose.toPlainText().strip() or None)
             elif obj is self.notes:
                 self._emit("notes", self.notes.toPlainText().strip() or None)
-        return False
+        return super().eventFilter(obj, event)  # not a bare False: PySide6 mis-counts it at exit
 
     def show_row(self, row: dict | None, events: list[dict]):
         self.row = row

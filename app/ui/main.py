@@ -642,4 +642,8 @@ def run_gui(argv: list[str] | None = None) -> int:
     app._translator = install_translator(app, language)
     window = MainWindow()
     window.show()
-    return app.exec()
+    code = app.exec()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10000)  # background jobs finish before Python tears down
+    return code

@@ -215,6 +215,19 @@ class TimelinePanel(QWidget):
         layout.addWidget(split, 1)
 
     def set_data(self, events: list[dict], exhibits: list[dict]):
+        self._pending = (events, exhibits)
+        if self.isVisible():  # drawn when shown: a big case opens without waiting for its timeline
+            self._draw()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._draw()
+
+    def _draw(self):
+        if getattr(self, "_pending", None) is None:
+            return
+        events, exhibits = self._pending
+        self._pending = None
         self.view.set_data(events, exhibits)
         self.undated.clear()
         for e in events:
