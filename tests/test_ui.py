@@ -33,6 +33,7 @@ def window(qtbot, tmp_path):
 
     w = MainWindow(library=tmp_path / "library")
     qtbot.addWidget(w)
+    w.show()
     yield w
     w.close()
 
