@@ -18,27 +18,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import img2pdf  # noqa: E402
-from PIL import Image, ImageDraw  # noqa: E402
+
+from bench.synthetic import chat_screenshot  # noqa: E402
 
 from app.core.export import export_court  # noqa: E402
 from app.core.ingest import Importer  # noqa: E402
 from app.core.store import Case  # noqa: E402
-
-
-def screenshot(rng: random.Random, height: int) -> Image.Image:
-    im = Image.new("RGB", (1080, height), (245, 245, 245))
-    draw = ImageDraw.Draw(im)
-    draw.rectangle((0, 0, 1080, 90), fill=(220, 40, 40))
-    y = 140
-    while y < height - 200:
-        h = rng.randint(60, 220)
-        x0 = rng.choice((40, 300))
-        draw.rounded_rectangle((x0, y, x0 + rng.randint(300, 700), y + h), 20,
-                               fill=rng.choice(((255, 255, 255), (160, 230, 120))))
-        for line in range(y + 20, y + h - 20, 34):
-            draw.rectangle((x0 + 24, line, x0 + 24 + rng.randint(80, 600), line + 18), fill=(40, 40, 40))
-        y += h + 30
-    return im
 
 
 def main() -> None:
@@ -52,7 +37,7 @@ def main() -> None:
     rng = random.Random(3)
     paths = []
     for i in range(args.n):
-        im = screenshot(rng, 6000 if i % args.long_every == args.long_every - 1 else 2400)
+        im = chat_screenshot(rng, 6000 if i % args.long_every == args.long_every - 1 else 2400)
         if i % 2:
             path = src / f"Screenshot_20250305-1{i // 60 % 10}{i % 60:02d}00_{i:03d}.jpg"
             im.save(path, quality=88)

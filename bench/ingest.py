@@ -19,7 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PIL import Image, ImageDraw  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from bench.synthetic import chat_screenshot  # noqa: E402
 
 from app.core.ingest import Importer, summarize  # noqa: E402
 from app.core.store import Case  # noqa: E402
@@ -31,18 +33,7 @@ def make_files(folder: Path, n: int) -> int:
     noise = Image.frombytes("RGB", (1080, 600), rng.randbytes(1080 * 600 * 3))
     total = 0
     for i in range(n):
-        im = Image.new("RGB", (1080, 2400), (245, 245, 245))
-        draw = ImageDraw.Draw(im)
-        draw.rectangle((0, 0, 1080, 90), fill=(220, 40, 40))
-        y = 140
-        while y < 2200:
-            h = rng.randint(60, 220)
-            x0 = rng.choice((40, 300))
-            draw.rounded_rectangle((x0, y, x0 + rng.randint(300, 700), y + h), 20,
-                                   fill=rng.choice(((255, 255, 255), (160, 230, 120))))
-            for line in range(y + 20, y + h - 20, 34):
-                draw.rectangle((x0 + 24, line, x0 + 24 + rng.randint(80, 600), line + 18), fill=(40, 40, 40))
-            y += h + 30
+        im = chat_screenshot(rng)
         if i % 4 == 3:  # a product photo region
             im.paste(noise, (0, 1700))
         if i % 2:
