@@ -6,6 +6,9 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--self-test"]:
+        from .selftest import run
+        return run()
     if not argv:
         from .ui.main import run_gui
         return run_gui()

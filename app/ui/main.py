@@ -634,6 +634,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("证据夹")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("EvidenceBinder")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     from PySide6.QtGui import QFontDatabase
 
     # The bundled CJK font, so Chinese renders even where the system has none.

@@ -1,0 +1,141 @@
+"""`evidence-binder --self-test`: proves that this installation (a source checkout or a bundle) is whole.
+
+Runs without a screen (offscreen Qt). Prints one line per check and exits 1 if any failed.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+
+def _checks():
+    from .core.paths import resource_path, schema_dir
+
+    def qt_platform():
+        from PySide6.QtWidgets import QApplication, QLabel
+
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        label = QLabel("证据夹")
+        label.show()
+        app.processEvents()
+        return f"platform plugin '{app.platformName()}'"
+
+    def qt_modules():
+        from PySide6 import QtMultimedia, QtMultimediaWidgets, QtPdf, QtPdfWidgets  # noqa: F401
+        from PySide6.QtCore import QSize
+        from PySide6.QtPdf import QPdfDocument
+
+        pdf = next(resource_path("samples").glob("*.pdf"))
+        doc = QPdfDocument()
+        error = doc.load(str(pdf))
+        if doc.pageCount() < 1:
+            raise RuntimeError(f"QtPdf could not open {pdf.name}: {error}")
+        image = doc.render(0, QSize(200, 280))
+        if image.isNull():
+            raise RuntimeError("QtPdf rendered nothing")
+        formats = QtMultimedia.QMediaFormat().supportedFileFormats(QtMultimedia.QMediaFormat.Decode)
+        return f"QtPdf rendered {pdf.name}; QtMultimedia decodes {len(formats)} formats"
+
+    def fonts():
+        from PySide6.QtGui import QFontDatabase
+
+        from .core.export import register_font
+
+        font = resource_path("fonts", "wqy-microhei.ttc")
+        if QFontDatabase.addApplicationFont(str(font)) < 0:
+            raise RuntimeError(f"Qt could not load {font}")
+        register_font()
+        return f"{font.name} ({font.stat().st_size // 1024} KB) in Qt and reportlab"
+
+    def translations():
+        from PySide6.QtCore import QCoreApplication, QTranslator
+
+        qm = resource_path("translations", "evidence_binder_en.qm")
+        translator = QTranslator()
+        if not translator.load(str(qm)):
+            raise RuntimeError(f"cannot load {qm}")
+        QCoreApplication.installTranslator(translator)
+        try:
+            text = QCoreApplication.translate("EvidenceBinder", "新建案件")
+        finally:
+            QCoreApplication.removeTranslator(translator)
+        if text != "New case":
+            raise RuntimeError(f"English translation gave {text!r}")
+        return f"{qm.name}: 新建案件 -> {text}"
+
+    def media_readers():
+        import io
+
+        import av
+        import pillow_heif
+        from PIL import Image
+
+        from .core import media
+
+        samples = resource_path("samples")
+        m4a = next(samples.glob("*.m4a"))
+        mp4 = next(samples.glob("*.mp4"))
+        audio, video = media.read_av(m4a, "audio"), media.read_av(mp4, "video")
+        if audio.status != "ok" or not audio.duration_s or video.status != "ok" or not video.width:
+            raise RuntimeError(f"PyAV: {audio.reason} {video.reason}")
+        opened = 0
+        for path in list(samples.glob("*.jpg")) + list(samples.glob("*.png")) + list(samples.glob("*.PNG")):
+            with Image.open(path) as im:
+                im.load()
+                opened += 1
+        buf = io.BytesIO()
+        pillow_heif.from_pillow(Image.new("RGB", (64, 48), (200, 30, 30))).save(buf, format="HEIF")
+        with Image.open(io.BytesIO(buf.getvalue())) as heic:
+            heic.load()
+        return (f"PyAV {av.__version__}: {m4a.suffix} {audio.duration_s:.0f} s, {mp4.suffix} {video.width}x{video.height};"
+                f" Pillow opened {opened} images and a HEIC")
+
+    def case_round_trip():
+        from .core.export import export_court, verify_export
+        from .core.sample import build_sample_case
+        from .core.verify import verify_case
+
+        if not list(schema_dir().glob("*.sql")):
+            raise RuntimeError(f"no migrations in {schema_dir()}")
+        with tempfile.TemporaryDirectory(prefix="eb-selftest-") as tmp:
+            case = build_sample_case(Path(tmp) / "case")
+            try:
+                report = verify_case(case)
+                if not report.ok:
+                    raise RuntimeError("; ".join(p.message("en") for p in report.problems))
+                result = export_court(case, Path(tmp) / "out" / "证据清单.pdf")
+            finally:
+                case.close()
+            check = verify_export(result.pdf_path)
+            if not check.ok:
+                raise RuntimeError("; ".join(check.lines))
+            return f"sample case of {report.checked} exhibits imported, verified and exported ({result.pages} pages)"
+
+    return [("Qt platform", qt_platform), ("Qt multimedia and PDF", qt_modules), ("bundled fonts", fonts),
+            ("translations", translations), ("media readers", media_readers), ("import and export", case_round_trip)]
+
+
+def run() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from . import __version__
+    from .core.paths import app_root
+
+    frozen = "bundle" if getattr(sys, "frozen", False) else "source"
+    print(f"Evidence Binder {__version__} self-test ({frozen}, {app_root()})")
+    failed = 0
+    for name, check in _checks():
+        start = time.perf_counter()
+        try:
+            detail = check()
+            print(f"  ok    {name}: {detail} [{time.perf_counter() - start:.1f} s]", flush=True)
+        except Exception as exc:
+            failed += 1
+            print(f"  FAIL  {name}: {exc}", flush=True)
+            if os.environ.get("EVIDENCE_BINDER_DEBUG"):
+                traceback.print_exc()
+    print("self-test passed" if not failed else f"self-test FAILED: {failed} check(s)")
+    return 1 if failed else 0
