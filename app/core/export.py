@@ -464,7 +464,7 @@ class _ExhibitPage(Flowable):
         name = row["name"]
         c.setFont(FONT, 11)
         while c.stringWidth(name, FONT, 11) > PAGE_W - 2 * MARGIN_X - sw - 40 and len(name) > 4:
-            name = name[:-2] + "…" if not name.endswith("…") else name[:-2] + "…"
+            name = name[:-2] + "…"
         c.drawString(MARGIN_X, PAGE_H - 34, name)
         c.setFont(FONT, 8.5)
         c.setFillColor("#444444")
@@ -565,12 +565,11 @@ class _ExhibitPage(Flowable):
 
         bx, by, bw, bh = CONTENT_BOX
         st = self.doc.styles["note"]
-        lines = [self.plan.notice, f"原文件名：{_esc(row['original_name'])}", f"大小：{human_size(row['size'])}",
+        lines = [self.plan.notice, f"原文件名：{row['original_name']}", f"大小：{human_size(row['size'])}",
                  f"SHA-256：{row['sha256']}"]
         y = by + bh - 30
         for text in lines:
-            p = Paragraph(text if text.startswith("原") or text.startswith("大") or text.startswith("SHA")
-                          else _esc(text), st)
+            p = Paragraph(_esc(text), st)
             _, h = p.wrap(bw - 20, bh)
             p.drawOn(c, bx + 10, y - h)
             y -= h + 8

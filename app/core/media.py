@@ -165,7 +165,6 @@ def _decode_problem(im: Image.Image, draft: bool) -> str | None:
 
 def read_pdf(path: Path) -> Facts:
     import pypdf
-    from pypdf.errors import PdfReadError, FileNotDecryptedError
 
     facts = Facts(family="pdf")
     try:
@@ -189,7 +188,7 @@ def read_pdf(path: Path) -> Facts:
             value = _clean(info.get(key))
             if value:
                 facts.meta[key[1:].lower()] = value[:500]
-    except (PdfReadError, FileNotDecryptedError, Exception) as exc:  # pypdf raises many kinds
+    except Exception as exc:  # pypdf raises many kinds on damaged or hostile files
         return facts.fail("unreadable", "corrupt_pdf", error=_short(exc))
     if not facts.pages:
         return facts.fail("unreadable", "corrupt_pdf", error="no pages")
