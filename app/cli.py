@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cause", default="网络购物合同纠纷", help="案由 (default 网络购物合同纠纷)")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("renumber", help="number the exhibits by capture time (undated last, groups kept)")
+    p.add_argument("case_dir")
+
     p = sub.add_parser("verify-export", help="check an export against its manifest")
     p.add_argument("target", metavar="FOLDER_OR_PDF")
 
@@ -152,6 +155,15 @@ def exhibit_json(row: dict, lang: str) -> dict:
     }
 
 
+KIND_ZH = {"screenshot": "截图", "photo": "照片", "audio": "录音", "video": "视频", "pdf": "PDF", "document": "文档"}
+CATEGORY_ZH = {"order": "订单", "payment": "支付记录", "invoice": "发票", "chat": "聊天记录", "call": "通话录音",
+               "product": "商品照片视频", "logistics": "物流记录", "inspection": "检测报告", "refusal": "商家拒绝",
+               "complaint": "投诉回执", "other": "其他"}
+SOURCE_ZH = {"exif": "EXIF", "filename": "文件名", "container": "媒体信息", "pdf": "PDF信息", "mtime": "修改时间",
+             "manual": "手动"}
+STATUS_ZH = {"unreadable": "无法读取", "encrypted": "已加密"}
+
+
 def cmd_list(args, lang) -> int:
     from .core.store import Case
 
@@ -162,11 +174,16 @@ def cmd_list(args, lang) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return EXIT_OK
     print(title)
+    zh = lang == "zh"
     for r in rows:
-        when = r["captured_at"] or ("待定" if lang == "zh" else "unknown")
-        status = "" if r["status"] == "ok" else f" [{r['status']}] {r['message']}"
-        print(f"{('证据' if lang == 'zh' else '#')}{r['number']:<4} {r['kind']:<10} {r['category']:<10} "
-              f"{when} ({r['captured_at_source']}) {r['name']} — {r['original_name']}{status}")
+        when = r["captured_at"] or ("待定" if zh else "unknown")
+        kind = KIND_ZH.get(r["kind"], r["kind"]) if zh else r["kind"]
+        category = CATEGORY_ZH.get(r["category"], r["category"]) if zh else r["category"]
+        source = SOURCE_ZH.get(r["captured_at_source"], "—") if zh else r["captured_at_source"]
+        status = "" if r["status"] == "ok" else \
+            f" [{STATUS_ZH.get(r['status'], r['status']) if zh else r['status']}] {r['message']}"
+        print(f"{('证据' if zh else '#')}{r['number']:<4} {kind:<6} {category:<8} "
+              f"{when} ({source}) {r['name']} — {r['original_name']}{status}")
     print(f"{len(rows)} {'件证据' if lang == 'zh' else 'exhibits'}")
     return EXIT_OK
 
@@ -257,8 +274,21 @@ def cmd_export(args, lang) -> int:
         print(f"exported: {result.pdf_path} ({result.pages} pages, {len(result.exhibits)} exhibits)")
         print(f"originals and manifest: {result.folder_path}")
     print(f"SHA-256: {result.sha256}")
+    from .core.messages import render
+
     for notice in result.notices:
-        print(("注意：" if lang == "zh" else "note: ") + notice)
+        print(("注意：" if lang == "zh" else "note: ") + render(notice["code"], lang, number=notice["number"]))
+    return EXIT_OK
+
+
+def cmd_renumber(args, lang) -> int:
+    from .core import edit
+    from .core.store import Case
+
+    with Case.open(args.case_dir) as case:
+        edit.renumber_by_time(case)
+        n = len(case.exhibits())
+    print(f"已按形成时间重新编号 {n} 项证据" if lang == "zh" else f"renumbered {n} exhibits by capture time")
     return EXIT_OK
 
 
@@ -266,9 +296,9 @@ def cmd_verify_export(args, lang) -> int:
     from .core.export import verify_export
 
     check = verify_export(args.target)
-    for line in check.lines:
+    for line in check.lines(lang):
         print(line)
     return EXIT_OK if check.ok else EXIT_PROBLEM
 
 
-COMMANDS = {"export": cmd_export, "verify-export": cmd_verify_export, "new": cmd_new, "import": cmd_import, "list": cmd_list, "verify": cmd_verify, "watch": cmd_watch}
+COMMANDS = {"renumber": cmd_renumber, "export": cmd_export, "verify-export": cmd_verify_export, "new": cmd_new, "import": cmd_import, "list": cmd_list, "verify": cmd_verify, "watch": cmd_watch}

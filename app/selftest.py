@@ -112,7 +112,7 @@ def _checks():
                 case.close()
             check = verify_export(result.pdf_path)
             if not check.ok:
-                raise RuntimeError("; ".join(check.lines))
+                raise RuntimeError("; ".join(check.lines("en")))
             return f"sample case of {report.checked} exhibits imported, verified and exported ({result.pages} pages)"
 
     return [("Qt platform", qt_platform), ("Qt multimedia and PDF", qt_modules), ("bundled fonts", fonts),

@@ -60,6 +60,30 @@ def test_verify_finds_a_changed_and_a_missing_original(tmp_path):
     assert {p["code"] for p in json.loads(r.stdout)["problems"]} == {"verify_mismatch", "verify_missing"}
 
 
+def test_renumber_and_chinese_listing(tmp_path, samples_dir):
+    case = tmp_path / "c"
+    run_cli("new", str(case), "--title", "t")
+    run_cli("import", str(case), str(samples_dir))
+    r = run_cli("renumber", str(case))
+    assert r.returncode == 0 and "renumbered 13 exhibits" in r.stdout
+    rows = json.loads(run_cli("list", str(case), "--json").stdout)
+    times = [row["captured_at"] for row in rows]
+    assert times == sorted(times) and rows[0]["original_name"].startswith("dzfp_")
+    r = run_cli("--lang", "zh", "list", str(case))
+    assert "证据1" in r.stdout and "发票" in r.stdout and "PDF信息" in r.stdout and " screenshot " not in r.stdout
+
+
+def test_no_display_gives_a_plain_message(tmp_path):
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = subprocess.run([sys.executable, "-m", "app"], capture_output=True, text=True, env=env, timeout=60,
+                       cwd=str(tmp_path.parent))
+    if sys.platform.startswith("linux"):
+        assert r.returncode == 1 and "图形桌面" in r.stderr and "Traceback" not in r.stderr
+
+
 def test_bad_usage_exits_2_and_problems_exit_1(tmp_path):
     assert run_cli("import").returncode == 2
     assert run_cli("frobnicate").returncode == 2

@@ -168,7 +168,7 @@ def test_unreadable_exhibit_still_exports_and_says_so(exported):
     item = next(e for e in result.exhibits if e["number"] == str(broken["number"]))
     text = page_texts(reader)[item["first_page"] - 1]
     assert "已损坏或不完整" in text
-    assert any("已损坏" in n for n in result.notices)
+    assert {"number": item["number"], "code": "export_notice_unreadable"} in result.notices
 
 
 def test_encrypted_pdf_gets_a_page_that_says_so_and_metadata_is_set(exported):
@@ -179,6 +179,12 @@ def test_encrypted_pdf_gets_a_page_that_says_so_and_metadata_is_set(exported):
     assert "受密码保护" in page_texts(reader)[item["first_page"] - 1]
     assert (result.folder_path / item["file"]).read_bytes() == case.original_path(locked["sha256"], "pdf").read_bytes()
     meta = reader.metadata
+    from datetime import datetime, timedelta, timezone
+
+    created = meta.creation_date
+    assert created.utcoffset() == timedelta(hours=8)
+    assert abs(datetime.now(timezone.utc) - created) < timedelta(minutes=30), "creation time is the real time"
+    assert meta["/ModDate"] == meta["/CreationDate"]
     assert meta.title == "证据清单 — 电饭煲涂层脱落退货纠纷" and meta.author == "张三"
     assert meta.creator.startswith("证据夹 Evidence Binder 0.")
     cover = page_texts(reader)[0]
@@ -240,7 +246,7 @@ def test_verify_export_catches_tampering(exported, tmp_path):
     files[1].unlink()
     r = run_cli("verify-export", str(pdf))
     assert r.returncode == 1
-    assert "SHA-256 不符" in r.stdout and "缺少原件" in r.stdout
+    assert "SHA-256 mismatch" in r.stdout and "original missing" in r.stdout
 
 
 def test_cli_export(tmp_path, samples_dir):

@@ -212,6 +212,17 @@ def test_same_bytes_twice_is_one_exhibit_with_both_sources(case, importer, tmp_p
     assert row["original_name"] == a.name  # the first name stays
 
 
+def test_empty_folder_and_importing_the_same_file_twice_say_so(case, importer, tmp_path):
+    (tmp_path / "empty").mkdir()
+    out = one(importer, tmp_path / "empty")
+    assert (out.status, out.reason) == ("skipped", "empty_folder") and "空" in out.message("zh")
+    p = make_image(tmp_path / "a.png", size=(40, 40))
+    first, again = one(importer, p), one(importer, p)
+    assert first.status == "imported"
+    assert (again.status, again.reason, again.number) == ("duplicate", "already_imported", first.number)
+    assert "已在案件中" in again.message("zh")
+
+
 def test_names_in_any_script_and_length(case, importer, tmp_path):
     long_name = ("退款被拒截图" * 40)[:80] + ".png"  # 244 bytes: near the 255-byte limit
     odd = tmp_path / "in"

@@ -32,6 +32,9 @@ def test_open_something_that_is_not_a_case(tmp_path):
     with pytest.raises(CoreError) as err:
         Case.open(tmp_path)
     assert err.value.code == "not_a_case" and "case.sqlite" in err.value.message("zh")
+    with pytest.raises(CoreError) as err:
+        Case.open(tmp_path / "nowhere")
+    assert err.value.code == "case_missing" and "找不到" in err.value.message("zh")
 
 
 def test_one_writer_at_a_time(tmp_path):

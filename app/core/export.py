@@ -77,7 +77,7 @@ class ExportResult:
     sha256: str
     pages: int
     exhibits: list[dict]               # number, name, first_page, last_page, file
-    notices: list[str] = field(default_factory=list)
+    notices: list[dict] = field(default_factory=list)   # exhibits shown only as a notice page
     export_id: int | None = None
 
 
@@ -252,6 +252,8 @@ class _Doc:
         self.total_pages = None
         self.exhibit_pages: dict[int, tuple[int, int]] = {}
         self.plan_pages: list[int] = []
+        width = max(2, len(str(max((r["number"] for r in rows), default=1))))
+        self.file_names = {r["id"]: original_file_name(r, width) for r in rows}
 
     def run(self) -> bytes:
         previous = None
@@ -374,7 +376,7 @@ class _Doc:
         data = [[Paragraph(h, s["head"]) for h in ("序号", "原文件名与来源路径", "形成时间及其来源", "大小与规格",
                                                     "SHA-256")]]
         for row in self.rows:
-            sources = "<br/>".join(_esc(src["path"]) for src in row["sources"][:3])
+            sources = "<br/>".join(_esc(_source_path(src["path"])) for src in row["sources"][:3])
             spec = [human_size(row["size"])]
             if row.get("width") and row.get("height"):
                 spec.append(f"{row['width']}×{row['height']} 像素")
@@ -387,7 +389,8 @@ class _Doc:
             sha = row["sha256"]
             data.append([
                 label(row),
-                Paragraph(f"{_esc(row['original_name'])}<br/><font size=6.5 color='#555555'>{sources}</font>",
+                Paragraph(f"{_esc(row['original_name'])}<br/><font size=6.5 color='#555555'>{sources}</font>"
+                          f"<br/><font size=6.5>随附文件：{_esc(self.file_names.get(row['id'], ''))}</font>",
                           s["small"]),
                 f"{_time_text(row)}\n来源：{SOURCE_ZH.get(row['captured_at_source'], '未知')}",
                 "\n".join(spec),
@@ -405,6 +408,36 @@ class _Doc:
         sign = Paragraph("提交人（签名）：＿＿＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日", s["cover"])
         return [_Bookmark("appendix", "电子数据说明"), Paragraph("电子数据说明", s["h1"]), Paragraph(intro, s["note"]),
                 Spacer(1, 8), table, Spacer(1, 36), sign]
+
+
+def _fit(c, text: str, size: float, width: float) -> str:
+    """`text`, shortened in the middle with … until it fits `width` points."""
+    if c.stringWidth(text, FONT, size) <= width:
+        return text
+    head, tail = text[: len(text) // 2], text[len(text) // 2:]
+    while head and tail and c.stringWidth(head + "…" + tail, FONT, size) > width:
+        head, tail = head[:-1], tail[1:]
+    return head + "…" + tail
+
+
+def _format_text(row: dict) -> str:
+    """What a clerk understands: "MP4 视频（H.264 / AAC）", not FFmpeg's demuxer list."""
+    media = row.get("media") or {}
+    container = (row.get("ext") or "").upper()
+    codecs = [CODEC_NAMES.get(c, (c or "").upper()) for c in (media.get("video_codec"), media.get("audio_codec")) if c]
+    kind = "视频" if row["kind"] == "video" else "音频"
+    return f"{container} {kind}" + (f"（{' / '.join(codecs)}）" if codecs else "")
+
+
+CODEC_NAMES = {"h264": "H.264", "hevc": "H.265/HEVC", "aac": "AAC", "mp3float": "MP3", "mp3": "MP3",
+               "amrnb": "AMR-NB", "amrwb": "AMR-WB", "pcm_s16le": "PCM", "mpeg4": "MPEG-4", "opus": "Opus",
+               "vp9": "VP9", "av1": "AV1", "alac": "ALAC", "flac": "FLAC"}
+
+
+def _source_path(path: str) -> str:
+    """A source path with the home folder shortened to ~ (the user's account name stays private)."""
+    home = str(Path.home())
+    return "~" + path[len(home):] if home not in ("/", "") and path.startswith(home + os.sep) else path
 
 
 def _duration(seconds: float) -> str:
@@ -463,13 +496,13 @@ class _ExhibitPage(Flowable):
         c.setFillColor("#000000")
         name = row["name"]
         c.setFont(FONT, 11)
-        while c.stringWidth(name, FONT, 11) > PAGE_W - 2 * MARGIN_X - sw - 40 and len(name) > 4:
-            name = name[:-2] + "…"
-        c.drawString(MARGIN_X, PAGE_H - 34, name)
+        c.drawString(MARGIN_X, PAGE_H - 34, _fit(c, name, 11, PAGE_W - 2 * MARGIN_X - sw - 40))
         c.setFont(FONT, 8.5)
         c.setFillColor("#444444")
         src = SOURCE_ZH.get(row["captured_at_source"], "未知")
-        c.drawString(MARGIN_X, PAGE_H - 50, f"形成时间：{_time_text(row)}（{src}）　原文件：{row['original_name'][:60]}")
+        line = _fit(c, f"形成时间：{_time_text(row)}（{src}）　原文件：{row['original_name']}", 8.5,
+                    PAGE_W - 2 * MARGIN_X - sw - 30)
+        c.drawString(MARGIN_X, PAGE_H - 50, line)
         c.setStrokeColor("#999999")
         c.setLineWidth(0.5)
         c.line(MARGIN_X, PAGE_H - HEADER_H + 4, PAGE_W - MARGIN_X, PAGE_H - HEADER_H + 4)
@@ -492,7 +525,7 @@ class _ExhibitPage(Flowable):
     def _media_lines(self, row):
         media = row.get("media") or {}
         lines = [f"文件：{row['original_name']}", f"时长：{_duration(row['duration_s'] or 0)}",
-                 f"格式：{media.get('format', '')}  {media.get('audio_codec') or ''} {media.get('video_codec') or ''}".strip()]
+                 f"格式：{_format_text(row)}"]
         if row.get("width"):
             lines.append(f"分辨率：{row['width']}×{row['height']}")
         lines += [f"形成时间：{_time_text(row)}（{SOURCE_ZH.get(row['captured_at_source'], '未知')}）",
@@ -625,13 +658,22 @@ def _compose(base_pdf: bytes, plans: list[PagePlan], plan_pages: list[int], xobj
             tx = bx + (bw - sw * scale) / 2 - float(box.left) * scale
             ty = by + bh - sh * scale - float(box.bottom) * scale
             page.merge_transformed_page(src, Transformation().scale(scale, scale).translate(tx, ty), over=False)
+    stamp = _pdf_date(when)
     writer.add_metadata({"/Title": doc.title(), "/Author": doc.claimant() or "", "/Subject": "证据清单",
                          "/Creator": doc.creator(), "/Producer": doc.creator(),
-                         "/CreationDate": when.strftime("D:%Y%m%d%H%M%S+08'00'")})
+                         "/CreationDate": stamp, "/ModDate": stamp})
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue(), len(writer.pages)
+
+
+def _pdf_date(when: datetime) -> str:
+    """A PDF date in China time with its real offset (D:20250305143012+08'00')."""
+    from .capture import CHINA
+
+    local = when.astimezone(CHINA)
+    return local.strftime("D:%Y%m%d%H%M%S+08'00'")
 
 
 def _own_resources(page) -> None:
@@ -674,14 +716,13 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
     folder = bundle_folder(out)
     tmp_pdf = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
     tmp_folder = out.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}.part")
-    width = max(2, len(str(max((r["number"] for r in rows), default=1))))
     listed = []
     try:
         tmp_folder.mkdir()
         for i, row in enumerate(rows):
             if cancel.is_set():
                 raise ExportCancelled()
-            name = original_file_name(row, width)
+            name = doc.file_names[row["id"]]
             shutil.copyfile(case.original_path(row["sha256"], row["ext"]), tmp_folder / name)
             make_read_only(tmp_folder / name)
             first, last = doc.exhibit_pages.get(row["id"], (None, None))
@@ -721,7 +762,9 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
             "created_at": now_iso(), "profile": options.profile, "out_path": str(out), "sha256": sha,
             "exhibits_json": json.dumps([{"id": r["id"], "number": label(r)} for r in rows], ensure_ascii=False),
             "app_version": doc.creator()}).last_pk
-    notices = [f"证据{label(p.exhibit)}：{p.notice}" for p in plans if p.kind == "notice"]
+    notices = [{"number": label(p.exhibit),
+                "code": {"unreadable": "export_notice_unreadable", "encrypted": "export_notice_encrypted"}.get(
+                    p.exhibit["status"], "export_notice_document")} for p in plans if p.kind == "notice"]
     exhibits = [{"number": item["number"], "name": item["name"], "first_page": item["first_page"],
                  "last_page": item["last_page"], "file": item["file"]} for item in listed]
     return ExportResult(out, folder, sha, total, exhibits, notices, export_id)
@@ -732,7 +775,15 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
 @dataclass
 class ExportCheck:
     ok: bool
-    lines: list[str]
+    problems: list[tuple[str, dict]]   # message codes and their parameters
+    checked: int = 0
+
+    def lines(self, lang: str | None = None) -> list[str]:
+        from .messages import render
+
+        if self.ok:
+            return [render("export_ok", lang, n=self.checked)]
+        return [render(code, lang, **params) for code, params in self.problems]
 
 
 def verify_export(target: str | os.PathLike) -> ExportCheck:
@@ -740,29 +791,22 @@ def verify_export(target: str | os.PathLike) -> ExportCheck:
     folder = target if target.is_dir() else bundle_folder(target)
     manifest_path = folder / "manifest.json"
     if not manifest_path.is_file():
-        return ExportCheck(False, [f"找不到清单文件 manifest.json：{manifest_path}"])
+        return ExportCheck(False, [("export_manifest_missing", {"path": str(manifest_path)})])
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except ValueError as exc:
-        return ExportCheck(False, [f"清单文件 manifest.json 已损坏：{exc}"])
-    lines, ok = [], True
+        return ExportCheck(False, [("export_manifest_bad", {"error": str(exc)})])
+    problems = []
     for item in manifest.get("exhibits", []):
         path = folder / item["file"]
+        params = {"number": item["number"], "file": item["file"]}
         if not path.is_file():
-            ok = False
-            lines.append(f"缺少原件：证据{item['number']} {item['file']}")
-            continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if digest != item["sha256"]:
-            ok = False
-            lines.append(f"原件已被改动（SHA-256 不符）：证据{item['number']} {item['file']}")
+            problems.append(("export_original_missing", params))
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != item["sha256"]:
+            problems.append(("export_original_changed", params))
     pdf = folder.parent / manifest.get("pdf", "")
     if not pdf.is_file():
-        ok = False
-        lines.append(f"缺少 PDF：{pdf.name}")
+        problems.append(("export_pdf_missing", {"name": pdf.name}))
     elif hashlib.sha256(pdf.read_bytes()).hexdigest() != manifest.get("pdf_sha256"):
-        ok = False
-        lines.append(f"PDF 已被改动（SHA-256 不符）：{pdf.name}")
-    if ok:
-        lines.append(f"完好：{len(manifest.get('exhibits', []))} 个原件和 PDF 均与清单一致")
-    return ExportCheck(ok, lines)
+        problems.append(("export_pdf_changed", {"name": pdf.name}))
+    return ExportCheck(not problems, problems, len(manifest.get("exhibits", [])))

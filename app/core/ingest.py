@@ -170,7 +170,10 @@ class Importer:
             if not os.path.lexists(path):
                 decided.append(Outcome(display_path(path), REFUSED, "not_found", {"path": display_path(path)}))
             elif path.is_dir():
+                before = len(files) + len(decided)
                 self._walk(path, Path(os.path.realpath(path)), files, decided)
+                if len(files) + len(decided) == before:
+                    decided.append(Outcome(display_path(path), SKIPPED, "empty_folder", {"path": display_path(path)}))
             elif path.is_symlink() and not path.exists():
                 decided.append(Outcome(display_path(path), SKIPPED, "link_broken"))
             else:
@@ -335,9 +338,9 @@ class Importer:
                 existing = case.exhibit_by_sha(sha)
         if existing is not None:
             with case.db.atomic():
-                self._add_source(existing["id"], shown, name, mtime)
+                new_source = self._add_source(existing["id"], shown, name, mtime)
             remove_file(tmp)
-            code = "duplicate_trashed" if existing["deleted_at"] else "duplicate"
+            code = "duplicate_trashed" if existing["deleted_at"] else "duplicate" if new_source else "already_imported"
             return Outcome(shown, DUPLICATE, code, {"number": existing["number"]}, existing["id"],
                            existing["number"], sha, existing["name"], existing["status"])
         _crash_point("row")
@@ -352,11 +355,13 @@ class Importer:
         return Outcome(shown, IMPORTED, row["reason"], json.loads(row["reason_params"] or "{}"), exhibit_id,
                        row["number"], sha, row["name"], row["status"])
 
-    def _add_source(self, exhibit_id: int, shown: str, name: str, mtime: float | None) -> None:
-        self.case.db.execute(
+    def _add_source(self, exhibit_id: int, shown: str, name: str, mtime: float | None) -> bool:
+        """Record where the content was found; False when that path was recorded already."""
+        cursor = self.case.db.execute(
             "INSERT OR IGNORE INTO sources (exhibit_id, path, name, mtime, via, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
             [exhibit_id, shown, name, capture.iso(capture.from_mtime(mtime)) if mtime is not None else None,
              self.via, now_iso()])
+        return cursor.rowcount > 0
 
 
 def summarize(outcomes: list[Outcome]) -> dict[str, int]:

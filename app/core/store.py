@@ -88,6 +88,8 @@ class Case:
     @classmethod
     def open(cls, root: str | os.PathLike, writable: bool = True) -> "Case":
         root = Path(root)
+        if not root.exists():
+            raise CoreError("case_missing", path=str(root))
         if not (root / DB_NAME).is_file():
             raise CoreError("not_a_case", path=str(root))
         case = cls._open(root, writable)

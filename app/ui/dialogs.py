@@ -324,7 +324,10 @@ class ExportDialog(QDialog):
         text = tr("已导出 {pages} 页，{n} 项证据：{path}").format(pages=result.pages, n=len(result.exhibits),
                                                           path=result.pdf_path)
         if result.notices:
-            text += "\n" + "\n".join(result.notices)
+            from ..core.messages import render
+
+            lang = "zh" if QCoreApplication.translate("EvidenceBinder", "证据夹") == "证据夹" else "en"
+            text += "\n" + "\n".join(render(n["code"], lang, number=n["number"]) for n in result.notices)
         self.status.setText(text)
         self.start_button.setVisible(False)
         self.cancel_button.setText(tr("关闭"))
