@@ -19,6 +19,9 @@ WAIT = 20000  # ms: every wait has a timeout
 def isolated_settings(tmp_path):
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
     yield
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(20000)  # no thumbnail job outlives its test
 
 
 @pytest.fixture
@@ -174,3 +177,17 @@ def test_english_translation_loads(qtbot):
         assert QCoreApplication.translate("EvidenceBinder", "证据名称") == "Exhibit name"
     finally:
         app.removeTranslator(translator)
+
+
+def test_opening_a_folder_that_is_not_a_case_keeps_the_open_case(qtbot, window, sample_case, tmp_path):
+    open_case(qtbot, window, sample_case, 12)
+    window.table.selectRow(2)
+    qtbot.waitUntil(lambda: window.detail.row is not None, timeout=WAIT)
+    (tmp_path / "not_a_case").mkdir()
+    window.open_case(tmp_path / "not_a_case")
+    qtbot.waitUntil(lambda: "不是证据夹的案件文件夹" in window.message.text(), timeout=WAIT)
+    assert window.session is not None and window.session.root == sample_case
+    assert window.stack.currentWidget() is window.case_page and window.model.rowCount() == 12
+    # reopening clears the detail panel instead of showing the old exhibit
+    window.open_case(sample_case)
+    qtbot.waitUntil(lambda: window.detail.row is None and window.detail.name.text() == "", timeout=WAIT)

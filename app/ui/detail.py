@@ -91,6 +91,14 @@ class DetailPanel(QWidget):
         self.setEnabled(row is not None)
         if row is None:
             self.heading.setText(tr("未选择证据"))
+            for field in (self.name, self.source):
+                field.clear()
+            for field in (self.purpose, self.notes):
+                field.clear()
+            self.when_source.clear()
+            self.events.clear()
+            self.facts.clear()
+            self.include.setChecked(False)
             return
         self.heading.setText(f"{number_text(row)}  {row['name']}")
         self.name.setText(row["name"])

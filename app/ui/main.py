@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.library = Path(library or settings().value("library", str(library_dir())))
         self.session: CaseSession | None = None
+        self.opening: CaseSession | None = None
         self.info: dict = {}
         self.events: list[dict] = []
         self.rows: list[dict] = []
@@ -207,6 +208,8 @@ class MainWindow(QMainWindow):
         self.timeline.view.linkRequested.connect(lambda ev, ids: self.session.link(ev, ids, self._after_edit))
         self.timeline.view.eventActivated.connect(self.edit_event)
         self.timeline.view.exhibitActivated.connect(self.select_exhibit)
+        self.timeline.view.exhibitClicked.connect(lambda i: self.select_exhibit(i, switch=False))
+        self.timeline.set_model(self.model)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, tr("证据列表"))
         self.tabs.addTab(self.grid, tr("缩略图"))
@@ -352,27 +355,38 @@ class MainWindow(QMainWindow):
         self._start_session(Path(path))
 
     def _start_session(self, path: Path, create=None):
-        if self.session is not None:
-            self.session.close()
+        if create is None and self.session is not None and Path(path).resolve() == self.session.root.resolve():
+            self.table.clearSelection()  # the case is open already: show it afresh
+            self.detail.show_row(None, [])
+            self.preview.show_exhibit(None, None)
+            self._show_case()
+            self.reload()
+            return
         session = CaseSession(path)
-        self.session = session
-        session.changed.connect(lambda changes: self.reload())
-        session.outcome.connect(self._outcome)
-        session.watch_status.connect(self._watch_status)
-        self.model.case_root = path
-        self.model.set_rows([])
-        self.problems.clear()
-        self.folder_status.clear()
+        self.opening = session
         self.message.setText(tr("正在打开…"))
 
         def opened(info, error):
-            if session is not self.session:
+            if session is not self.opening:
+                session.close()
                 return
-            if error is not None:
-                self.session = None
+            self.opening = None
+            if error is not None:  # the case already open (if any) stays open
+                session.close()
                 self._fail(error_text(error))
-                self.show_welcome()
                 return
+            if self.session is not None:
+                self.session.close()
+            self.session = session
+            session.changed.connect(lambda changes: self.reload())
+            session.outcome.connect(self._outcome)
+            session.watch_status.connect(self._watch_status)
+            self.model.case_root = path
+            self.model.set_rows([])
+            self.detail.show_row(None, [])
+            self.preview.show_exhibit(None, None)
+            self.problems.clear()
+            self.folder_status.clear()
             self.info = info
             settings().setValue("last_case", str(path))
             self._show_case()
@@ -421,10 +435,11 @@ class MainWindow(QMainWindow):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.row_dict(r)["id"] for r in rows if r < self.model.rowCount()]
 
-    def select_exhibit(self, exhibit_id: int):
+    def select_exhibit(self, exhibit_id: int, switch: bool = True):
         row = self.model.row_of(exhibit_id)
         if row is not None:
-            self.tabs.setCurrentWidget(self.table)
+            if switch:
+                self.tabs.setCurrentWidget(self.table)
             self.table.selectRow(row)
 
     def _selection_changed(self, *_):
@@ -618,6 +633,18 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def install_qt_translations(app: QApplication, language: str) -> QTranslator | None:
+    """Qt's own texts (file dialogs, OK/Cancel) in the app's language; Qt ships them as qtbase_*.qm."""
+    from PySide6.QtCore import QLibraryInfo
+
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    if translator.load(f"qtbase_{'zh_CN' if language == 'zh' else 'en'}", folder):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
     if language != "en":
         return None
@@ -629,7 +656,9 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
 
 
 def run_gui(argv: list[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    # The first argument names the app to the window system (taskbar, window class).
+    app = QApplication.instance() or QApplication(argv or ["EvidenceBinder"])
+    app.setDesktopFileName("evidence-binder")
     app.setApplicationName("Evidence Binder")
     app.setApplicationDisplayName("证据夹")
     app.setApplicationVersion(__version__)
@@ -641,6 +670,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
     language = str(settings().value("language", "zh"))
     app._translator = install_translator(app, language)
+    app._qt_translator = install_qt_translations(app, language)
     window = MainWindow()
     window.show()
     code = app.exec()

@@ -41,6 +41,9 @@ class CaseSession(QObject):
         self.db.run(job, on_done)
 
     def close(self):
+        if getattr(self, "_closed", False):
+            return
+        self._closed = True
         watcher, self.watcher = self.watcher, None
         if watcher is not None:
             watcher.stop()  # closing: let the file in hand finish before the database goes

@@ -48,7 +48,14 @@ class _Task(QRunnable):
         except Exception as exc:  # handed to the GUI as a value and shown in plain words there
             log.debug("background task failed: %s", traceback.format_exc())
             result, error = None, exc
-        bridge().finished.emit(self.on_done, result, error)
+        _emit(self.on_done, result, error)
+
+
+def _emit(callback, result, error) -> None:
+    try:
+        bridge().finished.emit(callback, result, error)
+    except RuntimeError:  # the application is shutting down: nobody is left to tell
+        pass
 
 
 def run_task(func, on_done=None) -> None:
@@ -70,7 +77,7 @@ class DbWorker:
             except Exception as exc:
                 log.debug("database task failed: %s", traceback.format_exc())
                 result, error = None, exc
-            bridge().finished.emit(on_done, result, error)
+            _emit(on_done, result, error)
             if error is not None:
                 raise error
             return result

@@ -40,7 +40,8 @@ class EventMarker(QGraphicsPolygonItem):
 class TimelineView(QGraphicsView):
     linkRequested = Signal(int, list)      # event id, exhibit ids
     eventActivated = Signal(dict)          # double-click on an event
-    exhibitActivated = Signal(int)
+    exhibitActivated = Signal(int)         # double-click on an exhibit's dot
+    exhibitClicked = Signal(int)           # click on an exhibit's dot
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -49,14 +50,14 @@ class TimelineView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setDragMode(QGraphicsView.ScrollHandDrag)
         self.px_per_day = 120.0
+        self.user_zoomed = False
         self.events: list[dict] = []
         self.exhibits: list[dict] = []
         self.markers: list[EventMarker] = []
 
     def set_data(self, events: list[dict], exhibits: list[dict]):
-        first = not self.events and not self.exhibits
         self.events, self.exhibits = events, exhibits
-        if first:
+        if not self.user_zoomed:
             self.fit()
         self.redraw()
 
@@ -102,14 +103,16 @@ class TimelineView(QGraphicsView):
                 label = scene.addText(day.strftime("%m-%d"), small)
                 label.setPos(x - 16, AXIS_Y + 4)
             day += timedelta(days=1)
-        lanes: dict[int, int] = {}
-        for event in self.events:
-            if not event["occurred_at"]:
-                continue
+        lane_ends: list[float] = []  # where the last label of each lane ends
+        dated = sorted((e for e in self.events if e["occurred_at"]), key=lambda e: datetime.fromisoformat(e["occurred_at"]))
+        for event in dated:
             x = self.x_of(datetime.fromisoformat(event["occurred_at"]))
-            bucket = int(x // 110)
-            lane = lanes.get(bucket, 0)
-            lanes[bucket] = lane + 1
+            label_end = x + 24 + 12 * len(event["title"])
+            lane = next((i for i, end in enumerate(lane_ends) if end < x - 6), len(lane_ends))
+            if lane == len(lane_ends):
+                lane_ends.append(label_end)
+            else:
+                lane_ends[lane] = label_end
             marker = EventMarker(event, x, lane)
             scene.addItem(marker)
             self.markers.append(marker)
@@ -133,12 +136,19 @@ class TimelineView(QGraphicsView):
 
     # zoom ---------------------------------------------------------------------------------------
     def zoom(self, factor: float):
+        self.user_zoomed = True
         self.px_per_day = max(2.0, min(5000.0, self.px_per_day * factor))
         self.redraw()
 
     def wheelEvent(self, event):  # the wheel zooms the time axis; drag to pan
         self.zoom(1.2 if event.angleDelta().y() > 0 else 1 / 1.2)
         event.accept()
+
+    def mousePressEvent(self, event):
+        item = self.itemAt(event.position().toPoint())
+        if item is not None and not isinstance(item, EventMarker) and item.data(0) is not None:
+            self.exhibitClicked.emit(int(item.data(0)))
+        super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event):
         item = self.itemAt(event.position().toPoint())
@@ -186,16 +196,16 @@ class TimelinePanel(QWidget):
         super().__init__(parent)
         self.view = TimelineView()
         self.undated = QListWidget()
-        self.undated.setMaximumWidth(260)
+        self.undated.setMaximumWidth(200)
         add = QPushButton(tr("添加事件"))
         add.clicked.connect(self.addRequested.emit)
         zin = QPushButton(tr("放大"))
         zout = QPushButton(tr("缩小"))
         fit = QPushButton(tr("全部"))
-        fit.clicked.connect(lambda: (self.view.fit(), self.view.redraw()))
+        fit.clicked.connect(self._fit_all)
         zin.clicked.connect(lambda: self.view.zoom(1.5))
         zout.clicked.connect(lambda: self.view.zoom(1 / 1.5))
-        hint = QLabel(tr("把表格中的证据拖到事件（◆）上即可关联；双击事件可编辑。"))
+        hint = QLabel(tr("把左侧的证据拖到事件（◆）上即可关联；双击事件可编辑，点圆点可查看证据。"))
         hint.setStyleSheet("color: #666")
         bar = QHBoxLayout()
         for w in (add, zin, zout, fit):
@@ -206,13 +216,30 @@ class TimelinePanel(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(QLabel(tr("待定（没有日期）")))
         rl.addWidget(self.undated)
+        from PySide6.QtWidgets import QAbstractItemView, QListView
+
+        self.exhibit_list = QListView()  # the case's exhibits, to drag onto events
+        self.exhibit_list.setDragEnabled(True)
+        self.exhibit_list.setDragDropMode(QAbstractItemView.DragOnly)
+        self.exhibit_list.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.exhibit_list.setMaximumWidth(220)
         split = QSplitter()
+        split.addWidget(self.exhibit_list)
         split.addWidget(self.view)
         split.addWidget(right)
-        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
+
+    def _fit_all(self):
+        self.view.user_zoomed = False
+        self.view.fit()
+        self.view.redraw()
+
+    def set_model(self, model) -> None:
+        self.exhibit_list.setModel(model)
+        self.exhibit_list.setModelColumn(1)  # names
 
     def set_data(self, events: list[dict], exhibits: list[dict]):
         self._pending = (events, exhibits)
@@ -221,7 +248,9 @@ class TimelinePanel(QWidget):
 
     def showEvent(self, event):
         super().showEvent(event)
-        self._draw()
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self._draw)  # after the layout has given the view its real width
 
     def _draw(self):
         if getattr(self, "_pending", None) is None:

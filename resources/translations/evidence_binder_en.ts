@@ -143,6 +143,11 @@
         <source>判决</source>
         <translation>Judgment</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="329" />
+        <source>证据夹</source>
+        <translation>Evidence Binder</translation>
+    </message>
 <message>
         <location filename="../../app/ui/detail.py" line="30" />
         <location filename="../../app/ui/detail.py" line="93" />
@@ -204,85 +209,85 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="101" />
-        <location filename="../../app/ui/detail.py" line="139" />
+        <location filename="../../app/ui/detail.py" line="109" />
+        <location filename="../../app/ui/detail.py" line="147" />
         <source>时间来源：{source}</source>
         <translation>Time from: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="102" />
+        <location filename="../../app/ui/detail.py" line="110" />
         <source>时间待定：请手动填写</source>
         <translation>Time unknown: please enter it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="107" />
+        <location filename="../../app/ui/detail.py" line="115" />
         <source>（无，可在时间线上把证据拖到事件上）</source>
         <translation>(none; drag exhibits onto events on the timeline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="112" />
+        <location filename="../../app/ui/detail.py" line="120" />
         <source>时长 {s:.1f} 秒</source>
         <translation>Duration {s:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="114" />
+        <location filename="../../app/ui/detail.py" line="122" />
         <source>{n} 页</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="170" />
-        <location filename="../../app/ui/detail.py" line="219" />
+        <location filename="../../app/ui/detail.py" line="178" />
+        <location filename="../../app/ui/detail.py" line="227" />
         <source>选择一项证据查看</source>
         <translation>Select an exhibit to view it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="190" />
+        <location filename="../../app/ui/detail.py" line="198" />
         <source>适应</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="223" />
+        <location filename="../../app/ui/detail.py" line="231" />
         <source>此文件无法预览（{status}）。原件已保存，导出时会原样附上。</source>
         <translation>This file cannot be previewed ({status}). The original is kept and travels with exports unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="228" />
+        <location filename="../../app/ui/detail.py" line="236" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="237" />
+        <location filename="../../app/ui/detail.py" line="245" />
         <source>文档无法预览：{name}</source>
         <translation>Documents cannot be previewed: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="243" />
+        <location filename="../../app/ui/detail.py" line="251" />
         <source>图片无法显示</source>
         <translation>The image cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="282" />
+        <location filename="../../app/ui/detail.py" line="290" />
         <source>PDF 无法显示</source>
         <translation>The PDF cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="295" />
+        <location filename="../../app/ui/detail.py" line="303" />
         <source>这台电脑缺少播放组件（{error}），无法在此播放；原件已保存，可用其他播放器打开。</source>
         <translation>This computer lacks a playback component ({error}); the original is kept and opens in any other player.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="311" />
+        <location filename="../../app/ui/detail.py" line="319" />
         <source>录音：{name}</source>
         <translation>Recording: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="314" />
-        <location filename="../../app/ui/detail.py" line="319" />
+        <location filename="../../app/ui/detail.py" line="322" />
+        <location filename="../../app/ui/detail.py" line="327" />
         <source>播放</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="319" />
+        <location filename="../../app/ui/detail.py" line="327" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
@@ -299,7 +304,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="68" />
         <location filename="../../app/ui/main.py" line="111" />
-        <location filename="../../app/ui/main.py" line="243" />
+        <location filename="../../app/ui/main.py" line="246" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -398,7 +403,7 @@
         <location filename="../../app/ui/dialogs.py" line="109" />
         <location filename="../../app/ui/dialogs.py" line="207" />
         <location filename="../../app/ui/dialogs.py" line="251" />
-        <location filename="../../app/ui/main.py" line="297" />
+        <location filename="../../app/ui/main.py" line="300" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -419,7 +424,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="175" />
-        <location filename="../../app/ui/timeline.py" line="190" />
+        <location filename="../../app/ui/timeline.py" line="197" />
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
@@ -466,7 +471,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="237" />
-        <location filename="../../app/ui/dialogs.py" line="344" />
+        <location filename="../../app/ui/dialogs.py" line="347" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
@@ -552,40 +557,34 @@
         <translation>Exported {pages} pages, {n} exhibits: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="330" />
+        <location filename="../../app/ui/dialogs.py" line="333" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="338" />
+        <location filename="../../app/ui/dialogs.py" line="341" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="347" />
+        <location filename="../../app/ui/dialogs.py" line="350" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="348" />
+        <location filename="../../app/ui/dialogs.py" line="351" />
         <source>案件库位置</source>
         <translation>Case library</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="349" />
+        <location filename="../../app/ui/dialogs.py" line="352" />
         <source>更改语言后需重新启动程序。</source>
         <translation>Restart the app after changing the language.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="356" />
+        <location filename="../../app/ui/dialogs.py" line="359" />
         <source>选择案件库文件夹</source>
         <translation>Choose the case library folder</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs.py" line="362" />
-        <location filename="../../app/ui/main.py" line="106" />
-        <source>证据夹</source>
-        <translation>Evidence Binder</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="108" />
@@ -594,7 +593,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="112" />
-        <location filename="../../app/ui/main.py" line="244" />
+        <location filename="../../app/ui/main.py" line="247" />
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
@@ -629,254 +628,254 @@
         <translation>Evidence Binder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="211" />
+        <location filename="../../app/ui/main.py" line="214" />
         <source>证据列表</source>
         <translation>Exhibits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="212" />
+        <location filename="../../app/ui/main.py" line="215" />
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="213" />
+        <location filename="../../app/ui/main.py" line="216" />
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="228" />
+        <location filename="../../app/ui/main.py" line="231" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="242" />
+        <location filename="../../app/ui/main.py" line="245" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="246" />
+        <location filename="../../app/ui/main.py" line="249" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="247" />
+        <location filename="../../app/ui/main.py" line="250" />
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="248" />
+        <location filename="../../app/ui/main.py" line="251" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="250" />
+        <location filename="../../app/ui/main.py" line="253" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="251" />
+        <location filename="../../app/ui/main.py" line="254" />
         <source>取消分组</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="252" />
+        <location filename="../../app/ui/main.py" line="255" />
         <source>按时间重新编号</source>
         <translation>Renumber by time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="253" />
+        <location filename="../../app/ui/main.py" line="256" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="254" />
+        <location filename="../../app/ui/main.py" line="257" />
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="256" />
+        <location filename="../../app/ui/main.py" line="259" />
         <source>案件信息…</source>
         <translation>Case details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="257" />
+        <location filename="../../app/ui/main.py" line="260" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="261" />
+        <location filename="../../app/ui/main.py" line="264" />
         <source>监视的文件夹</source>
         <translation>Watched folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="261" />
+        <location filename="../../app/ui/main.py" line="264" />
         <location filename="../../app/ui/models.py" line="112" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="261" />
+        <location filename="../../app/ui/main.py" line="264" />
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="264" />
+        <location filename="../../app/ui/main.py" line="267" />
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="265" />
+        <location filename="../../app/ui/main.py" line="268" />
         <source>暂停 / 继续</source>
         <translation>Pause / resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="266" />
+        <location filename="../../app/ui/main.py" line="269" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="280" />
+        <location filename="../../app/ui/main.py" line="283" />
         <source>监视文件夹</source>
         <translation>Watched folders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="281" />
+        <location filename="../../app/ui/main.py" line="284" />
         <source>跳过和拒绝的文件</source>
         <translation>Skipped and refused files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="283" />
+        <location filename="../../app/ui/main.py" line="286" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="331" />
+        <location filename="../../app/ui/main.py" line="334" />
         <source>选择案件文件夹</source>
         <translation>Choose a case folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="342" />
+        <location filename="../../app/ui/main.py" line="345" />
         <source>正在建立示例案件…</source>
         <translation>Building the sample case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="349" />
+        <location filename="../../app/ui/main.py" line="352" />
         <source>示例案件建立失败：{e}</source>
         <translation>The sample case could not be built: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="366" />
-        <location filename="../../app/ui/main.py" line="405" />
+        <location filename="../../app/ui/main.py" line="360" />
+        <location filename="../../app/ui/main.py" line="412" />
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="404" />
+        <location filename="../../app/ui/main.py" line="411" />
         <source>共 {n} 项证据，{e} 个事件</source>
         <translation>{n} exhibits, {e} events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="447" />
+        <location filename="../../app/ui/main.py" line="455" />
         <source>请先在列表中选择证据</source>
         <translation>Select exhibits in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="472" />
+        <location filename="../../app/ui/main.py" line="480" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="479" />
+        <location filename="../../app/ui/main.py" line="487" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="482" />
+        <location filename="../../app/ui/main.py" line="490" />
         <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
         <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="507" />
+        <location filename="../../app/ui/main.py" line="515" />
         <source>选择要导入的证据文件</source>
         <translation>Choose evidence files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="512" />
+        <location filename="../../app/ui/main.py" line="520" />
         <source>选择要导入的文件夹</source>
         <translation>Choose a folder to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="518" />
+        <location filename="../../app/ui/main.py" line="526" />
         <source>请先新建或打开一个案件</source>
         <translation>Create or open a case first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="523" />
+        <location filename="../../app/ui/main.py" line="531" />
         <source>正在导入（只复制，原文件不会被移动或修改）…</source>
         <translation>Importing (copies only; your files are not moved or changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="538" />
+        <location filename="../../app/ui/main.py" line="546" />
         <source>导入失败：{e}</source>
         <translation>Import failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="543" />
+        <location filename="../../app/ui/main.py" line="551" />
         <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
         <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="552" />
+        <location filename="../../app/ui/main.py" line="560" />
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="552" />
+        <location filename="../../app/ui/main.py" line="560" />
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="564" />
+        <location filename="../../app/ui/main.py" line="572" />
         <source>监视中</source>
         <translation>Watching</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="564" />
+        <location filename="../../app/ui/main.py" line="572" />
         <source>监视中（轮询）</source>
         <translation>Watching (polling)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="564" />
+        <location filename="../../app/ui/main.py" line="572" />
         <source>文件夹不存在，等待中</source>
         <translation>Folder missing, waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="565" />
+        <location filename="../../app/ui/main.py" line="573" />
         <source>无法监视</source>
         <translation>Cannot watch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="565" />
+        <location filename="../../app/ui/main.py" line="573" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="565" />
+        <location filename="../../app/ui/main.py" line="573" />
         <source>启动中</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="580" />
+        <location filename="../../app/ui/main.py" line="588" />
         <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
         <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="601" />
+        <location filename="../../app/ui/main.py" line="609" />
         <source>案件中还没有证据，请先导入</source>
         <translation>The case has no exhibits yet; import some first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="612" />
+        <location filename="../../app/ui/main.py" line="620" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
@@ -1030,37 +1029,37 @@
         <translation>{n} linked exhibits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="84" />
+        <location filename="../../app/ui/timeline.py" line="85" />
         <source>还没有带日期的事件或证据</source>
         <translation>No dated events or exhibits yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="192" />
+        <location filename="../../app/ui/timeline.py" line="199" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="193" />
+        <location filename="../../app/ui/timeline.py" line="200" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="194" />
+        <location filename="../../app/ui/timeline.py" line="201" />
         <source>全部</source>
         <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="198" />
-        <source>把表格中的证据拖到事件（◆）上即可关联；双击事件可编辑。</source>
-        <translation>Drag exhibits from the table onto an event (◆) to link them; double-click an event to edit it.</translation>
+        <location filename="../../app/ui/timeline.py" line="205" />
+        <source>把左侧的证据拖到事件（◆）上即可关联；双击事件可编辑，点圆点可查看证据。</source>
+        <translation>Drag exhibits from the left onto an event (◆) to link them; double-click an event to edit it, click a dot to see its exhibit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="207" />
+        <location filename="../../app/ui/timeline.py" line="214" />
         <source>待定（没有日期）</source>
         <translation>Undated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="222" />
+        <location filename="../../app/ui/timeline.py" line="254" />
         <source>事件：{title}</source>
         <translation>Event: {title}</translation>
     </message>
