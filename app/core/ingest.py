@@ -3,9 +3,11 @@
 Flow of one file (DESIGN §6): check the name and the size -> detect the real type from its
 first bytes -> copy and hash into tmp/ in one streaming pass -> the same bytes already in the
 case are a duplicate (only the new source is recorded) -> read facts from the copy -> one
-transaction adds the exhibit (marked pending) and its source -> the copy is made read-only and
-renamed into originals/ -> the pending mark is cleared. A crash between any two steps is
-finished or undone by recovery.recover() the next time the case is opened for writing.
+transaction adds the exhibit (marked pending) and its source -> (group commit) the copies of a batch
+are made durable with one file-system sync, made read-only and renamed into originals/, and their
+pending marks cleared in one transaction. A crash between any two steps is finished or undone by
+recovery.recover() the next time the case is opened for writing; originals/ only ever receives
+files that are already on disk.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import stat
 import threading
 import uuid
@@ -159,6 +162,10 @@ class Importer:
         self.durable = durable
         self.cancel = cancel or threading.Event()
         self.on_progress = on_progress
+        # group commit: copies waiting for one sync and their rename into originals/
+        self._batch: list[tuple[int, Path, Path]] = []
+        self._batch_bytes = 0
+        self._batch_since = 0.0
 
     # ----- walking ---------------------------------------------------------------------------
     def plan(self, paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Outcome]]:
@@ -229,14 +236,18 @@ class Importer:
             done += 1
             self._progress(done, total, outcome)
             yield outcome
-        for path in files:
-            if self.cancel.is_set():
-                outcome = Outcome(display_path(path), SKIPPED, "cancelled")
-            else:
-                outcome = self.import_file(path)
-            done += 1
-            self._progress(done, total, outcome)
-            yield outcome
+        try:
+            for path in files:
+                if self.cancel.is_set():
+                    outcome = Outcome(display_path(path), SKIPPED, "cancelled")
+                else:
+                    outcome = self._import_one(Path(path), None)
+                    self._maybe_flush()
+                done += 1
+                self._progress(done, total, outcome)
+                yield outcome
+        finally:
+            self.flush()
 
     def _progress(self, done: int, total: int, outcome: Outcome) -> None:
         if self.on_progress:
@@ -244,8 +255,43 @@ class Importer:
 
     # ----- one file ----------------------------------------------------------------------------
     def import_file(self, path: str | os.PathLike, category: str | None = None) -> Outcome:
-        """Import one file. `category` overrides the guess (a watched subfolder named 聊天记录, say)."""
-        path = Path(path)
+        """Import one file, durably, now. `category` overrides the guess (a watched subfolder named 聊天记录)."""
+        try:
+            return self._import_one(Path(path), category)
+        finally:
+            self.flush()
+
+    # Group commit: one sync for up to this many files, bytes or seconds.
+    BATCH_FILES = 64
+    BATCH_BYTES = 256 * 1024 * 1024
+    BATCH_SECONDS = 2.0
+
+    def _maybe_flush(self) -> None:
+        import time
+
+        if self._batch and (len(self._batch) >= self.BATCH_FILES or self._batch_bytes >= self.BATCH_BYTES
+                            or time.monotonic() - self._batch_since >= self.BATCH_SECONDS):
+            self.flush()
+
+    def flush(self) -> None:
+        """Make the batch's copies durable, move them into originals/ and clear their pending marks."""
+        if not self._batch:
+            return
+        batch, self._batch, self._batch_bytes = self._batch, [], 0
+        if self.durable:
+            _sync_files([tmp for _, tmp, _ in batch], self.case.tmp)
+        for _, tmp, target in batch:
+            make_read_only(tmp)
+            if target.exists():
+                remove_file(tmp)  # same name is the same content
+            else:
+                os.replace(tmp, target)
+            _crash_point("renamed")
+        with self.case.db.atomic():
+            for exhibit_id, _, _ in batch:
+                self.case.db.execute("UPDATE exhibits SET pending_tmp = NULL WHERE id = ?", [exhibit_id])
+
+    def _import_one(self, path: Path, category: str | None) -> Outcome:
         shown = display_path(os.path.abspath(path))
         name = display_path(path.name)
         try:
@@ -312,9 +358,6 @@ class Importer:
                 if self.cancel.is_set():
                     raise Cancelled()
                 chunk = src.read(CHUNK)
-            dst.flush()
-            if self.durable:
-                (getattr(os, "fdatasync", None) or os.fsync)(dst.fileno())
         return hasher.hexdigest(), size, last[-TAIL:]
 
     def _commit(self, tmp: Path, shown: str, name: str, sha: str, size: int, ft: filetypes.FileType,
@@ -344,14 +387,12 @@ class Importer:
             return Outcome(shown, DUPLICATE, code, {"number": existing["number"]}, existing["id"],
                            existing["number"], sha, existing["name"], existing["status"])
         _crash_point("row")
-        make_read_only(tmp)
-        target = case.original_path(sha, row["ext"])
-        if target.exists():
-            remove_file(tmp)  # same name is the same content
-        else:
-            os.replace(tmp, target)
-        _crash_point("renamed")
-        case.db.execute("UPDATE exhibits SET pending_tmp = NULL WHERE id = ?", [exhibit_id])
+        if not self._batch:
+            import time
+
+            self._batch_since = time.monotonic()
+        self._batch.append((exhibit_id, tmp, case.original_path(sha, row["ext"])))
+        self._batch_bytes += size
         return Outcome(shown, IMPORTED, row["reason"], json.loads(row["reason_params"] or "{}"), exhibit_id,
                        row["number"], sha, row["name"], row["status"])
 
@@ -362,6 +403,26 @@ class Importer:
             [exhibit_id, shown, name, capture.iso(capture.from_mtime(mtime)) if mtime is not None else None,
              self.via, now_iso()])
         return cursor.rowcount > 0
+
+
+def _sync_files(paths: list[Path], folder: Path) -> None:
+    """Put the files' data on disk: one syncfs() of their file system on Linux, else fsync each."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                if libc.syncfs(fd) == 0:
+                    return
+            finally:
+                os.close(fd)
+        except (OSError, AttributeError):
+            pass
+    for path in paths:
+        with open(path, "r+b") as fh:
+            os.fsync(fh.fileno())
 
 
 def summarize(outcomes: list[Outcome]) -> dict[str, int]:
