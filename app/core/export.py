@@ -256,27 +256,51 @@ class _Doc:
         self.file_names = {r["id"]: original_file_name(r, width) for r in rows}
 
     def run(self) -> bytes:
-        previous = None
-        for _ in range(4):
-            data, plan_pages, total = self._build_once()
-            exhibit_pages: dict[int, tuple[int, int]] = {}
-            for plan, page in zip(self.plans, plan_pages):
-                first, last = exhibit_pages.get(plan.exhibit["id"], (page, page))
-                exhibit_pages[plan.exhibit["id"]] = (min(first, page), max(last, page))
-            state = (total, exhibit_pages)
-            settled = state == previous
-            self.total_pages, self.exhibit_pages, self.plan_pages = total, exhibit_pages, plan_pages
-            if settled:
-                return data
-            previous = state
+        """One layout pass. Numbers known only at the end (the total, each exhibit's page range) are
+        drawn as named forms that the canvas defines when it saves, so the index and the footers
+        always agree with where the exhibits really landed, however long the index gets."""
+        data, plan_pages, total = self._build_once()
+        self.total_pages, self.plan_pages = total, plan_pages
         return data
+
+    def record_pages(self, plan_pages: list[int]) -> None:
+        exhibit_pages: dict[int, tuple[int, int]] = {}
+        for plan, page in zip(self.plans, plan_pages):
+            first, last = exhibit_pages.get(plan.exhibit["id"], (page, page))
+            exhibit_pages[plan.exhibit["id"]] = (min(first, page), max(last, page))
+        self.exhibit_pages = exhibit_pages
+
+    def define_forms(self, canv, total: int) -> None:
+        """Called by the canvas after the last page: the forms the index and the footers refer to."""
+        self.record_pages(self.seen)
+        for row in self.rows:
+            first, last = self.exhibit_pages.get(row["id"], (None, None))
+            text = "—" if first is None else (f"{first}" if first == last else f"{first}-{last}")
+            canv.beginForm(f"ebpr{row['id']}")
+            canv.setFont(FONT, 9)
+            canv.drawCentredString(PAGE_RANGE_W / 2, 3, text)
+            canv.endForm()
+        canv.beginForm("ebtotal")
+        canv.setFont(FONT, 9)
+        canv.drawString(0, 0, f"共 {total} 页")
+        canv.endForm()
 
     def _build_once(self):
         from reportlab.lib.units import mm
         from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
 
+        from reportlab.pdfgen.canvas import Canvas
+
         buf = io.BytesIO()
         seen: list[int] = []
+        self.seen = seen
+        owner = self
+
+        class FormsCanvas(Canvas):
+            def save(self):
+                owner.define_forms(self, self.getPageNumber() - 1)
+                super().save()
+
         doc = BaseDocTemplate(buf, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                               topMargin=20 * mm, bottomMargin=FOOTER_H + 10, title=self.title(),
                               author=self.claimant() or "", subject="证据清单",
@@ -292,7 +316,7 @@ class _Doc:
             if i + 1 < len(self.plans):
                 story.append(PageBreak())
         story += [NextPageTemplate("plain"), PageBreak()] + self._appendix()
-        doc.build(story)
+        doc.build(story, canvasmaker=FormsCanvas)
         return buf.getvalue(), list(seen), doc.page
 
     # pieces ------------------------------------------------------------------------------------
@@ -313,8 +337,9 @@ class _Doc:
     def _footer(self, canv, doc):
         canv.saveState()
         canv.setFont(FONT, 9)
-        total = self.total_pages or "—"
-        canv.drawCentredString(PAGE_W / 2, FOOTER_H / 2, f"第 {doc.page} 页  共 {total} 页")
+        canv.drawRightString(PAGE_W / 2 - 3, FOOTER_H / 2, f"第 {doc.page} 页")
+        canv.translate(PAGE_W / 2 + 3, FOOTER_H / 2)
+        canv.doForm("ebtotal")  # "共 N 页", defined when the last page is known
         canv.restoreState()
 
     def _cover(self):
@@ -348,8 +373,6 @@ class _Doc:
         head = [Paragraph(h, s["head"]) for h in ("序号", "证据名称", "证据来源", "证明目的", "页码", "形式")]
         data = [head]
         for row in self.rows:
-            first, last = self.exhibit_pages.get(row["id"], (None, None))
-            pages = "—" if first is None else (f"{first}" if first == last else f"{first}-{last}")
             purpose = row.get("purpose") or DEFAULT_PURPOSE.get(row["category"], "（待填写）")
             key = f"ex{row['id']}"
             data.append([
@@ -357,7 +380,7 @@ class _Doc:
                 Paragraph(f'<a href="#{key}">{_esc(row["name"])}</a>', s["cell"]),
                 Paragraph(_esc(row.get("source_desc") or ""), s["cell"]),
                 Paragraph(_esc(purpose), s["cell"]),
-                Paragraph(f'<a href="#{key}">{pages}</a>', s["cellc"]),
+                _PageRange(row["id"], key),
                 "电子数据",
             ])
         table = LongTable(data, colWidths=[36, 118, 96, 159, 50, 52], repeatRows=1)
@@ -448,6 +471,24 @@ def _duration(seconds: float) -> str:
 
 
 from reportlab.platypus import Flowable  # noqa: E402  (reportlab is only needed once we export)
+
+
+PAGE_RANGE_W = 50 - 12  # the 页码 column less its padding
+
+
+class _PageRange(Flowable):
+    """An exhibit's page range in the index: a form filled in at the end, and a link to the exhibit."""
+
+    def __init__(self, exhibit_id: int, key: str):
+        super().__init__()
+        self.exhibit_id, self.key = exhibit_id, key
+
+    def wrap(self, aw, ah):
+        return PAGE_RANGE_W, 12.5
+
+    def draw(self):
+        self.canv.doForm(f"ebpr{self.exhibit_id}")
+        self.canv.linkRect("", self.key, (0, 0, PAGE_RANGE_W, 12.5), relative=1, thickness=0)
 
 
 class _Bookmark(Flowable):
