@@ -148,6 +148,8 @@ class ExhibitModel(QAbstractTableModel):
             return row["id"]
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             if column == "number":
+                if role == Qt.ToolTipRole:  # the grid shows only the number under each tile
+                    return f"{number_text(row)}  {row['name']}\n{time_text(row)}"
                 return number_text(row)
             if column == "name":
                 return row["name"] if role == Qt.DisplayRole else f"{row['name']}\n{row['original_name']}"
