@@ -8,7 +8,6 @@ Target (issue 2): ingest <= 1.3x the floor.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import subprocess

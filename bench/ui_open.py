@@ -7,7 +7,6 @@ Targets (issue 5): < 1 s to the first painted table, < 300 MB peak.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import resource
 import shutil
@@ -92,7 +91,6 @@ def main() -> None:
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(10000)
-    del window
     app.processEvents()
     shutil.rmtree(work)
 

@@ -1,11 +1,9 @@
 """Shared fixtures: the sample evidence, fresh cases, and real media files made on the spot."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import sys
-from fractions import Fraction
 from pathlib import Path
 
 import pytest

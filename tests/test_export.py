@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from app.core.export import bundle_folder, export_court, verify_export
 from app.core.ingest import Importer
 from app.core.store import Case
-from conftest import make_image, make_pdf, run_cli
+from conftest import make_pdf, run_cli
 
 
 @pytest.fixture(scope="module")

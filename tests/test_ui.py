@@ -1,9 +1,8 @@
 """The desktop app, offscreen, on real cases: models without a window, drops, edits, export, watcher status."""
 import json
-import shutil
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app.core import edit

@@ -564,7 +564,6 @@ class _ExhibitPage(Flowable):
         return y
 
     def _media_lines(self, row):
-        media = row.get("media") or {}
         lines = [f"文件：{row['original_name']}", f"时长：{_duration(row['duration_s'] or 0)}",
                  f"格式：{_format_text(row)}"]
         if row.get("width"):

@@ -20,7 +20,6 @@ import stat
 import threading
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 

@@ -1,11 +1,10 @@
 """The desktop app: welcome screen, case library, exhibits (table, grid, timeline), detail, import, export."""
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, QSize, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, QSize, Qt, QTranslator
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDockWidget, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QListView, QListWidget, QListWidgetItem, QMainWindow,
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDockWi
                                QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from .. import __version__
-from ..core.messages import CoreError, render
+from ..core.messages import CoreError
 from ..core.paths import library_dir, resource_path
 from .detail import DetailPanel, Preview
 from .dialogs import CaseForm, EventDialog, ExportDialog, SettingsDialog, warn
