@@ -262,3 +262,20 @@ def test_cli_export(tmp_path, samples_dir):
     out = json.loads(r.stdout)
     assert out["pages"] == 4 and (tmp_path / "x.pdf").is_file() and (tmp_path / "x_原件" / "manifest.json").is_file()
     assert run_cli("verify-export", str(tmp_path / "x.pdf")).returncode == 0
+
+
+def test_unfilled_purposes_and_damaged_files_are_called_out(exported):
+    case, result, rows, reader = exported
+    broken = next(r for r in rows if r["original_name"] == "truncated.jpg")
+    assert broken["name"].startswith("（文件损坏）")
+    missing = next(n for n in result.notices if n["code"] == "export_purpose_missing")
+    screenshot = next(r for r in rows if r["original_name"] == "Screenshot_20250305-143105.png")
+    assert str(screenshot["number"]) in missing["number"].split("、")
+    assert str(broken["number"]) in missing["number"].split("、")
+    index = "".join(page_texts(reader)[1:3])
+    assert "（文件损坏）" in index and "（待填写）" in index
+
+
+def test_verify_export_of_a_missing_target(tmp_path):
+    check = verify_export(tmp_path / "nothing.pdf")
+    assert not check.ok and "找不到这份导出" in check.lines("zh")[0]

@@ -87,6 +87,10 @@ def guess(family: str, original_name: str, facts: Facts, name_time: NameTime | N
     else:
         name = stem
         source = "文档"
+    if facts.status == "unreadable":
+        name = f"（文件损坏）{name}"
+    elif facts.status == "encrypted":
+        name = f"（已加密）{name}"
     return Guess(kind, category, name[:200], source[:200])
 
 

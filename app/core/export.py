@@ -54,7 +54,14 @@ DEFAULT_PURPOSE = {
     "complaint": "证明原告已通过投诉渠道主张权利",
 }
 SOURCE_ZH = {"exif": "照片EXIF信息", "filename": "文件名", "container": "媒体文件信息", "pdf": "PDF文件信息",
-             "mtime": "文件修改时间（仅供参考）", SOURCE_MANUAL: "手动填写"}
+             "mtime": "文件修改时间，仅供参考", SOURCE_MANUAL: "手动填写"}
+
+
+def default_purpose(row: dict) -> str | None:
+    """The purpose the index prints when the user wrote none (None: the row reads （待填写）)."""
+    if row["status"] != "ok":
+        return None  # a damaged file proves nothing by itself until the user says what it is for
+    return DEFAULT_PURPOSE.get(row["category"])
 
 
 class ExportCancelled(Exception):
@@ -373,7 +380,7 @@ class _Doc:
         head = [Paragraph(h, s["head"]) for h in ("序号", "证据名称", "证据来源", "证明目的", "页码", "形式")]
         data = [head]
         for row in self.rows:
-            purpose = row.get("purpose") or DEFAULT_PURPOSE.get(row["category"], "（待填写）")
+            purpose = row.get("purpose") or default_purpose(row) or "（待填写）"
             key = f"ex{row['id']}"
             data.append([
                 label(row),
@@ -381,7 +388,8 @@ class _Doc:
                 Paragraph(_esc(row.get("source_desc") or ""), s["cell"]),
                 Paragraph(_esc(purpose), s["cell"]),
                 _PageRange(row["id"], key),
-                "电子数据",
+                "电子数据" if row["status"] == "ok" else "电子数据\n（文件损坏）" if row["status"] == "unreadable"
+                else "电子数据\n（已加密）",
             ])
         table = LongTable(data, colWidths=[36, 118, 96, 159, 50, 52], repeatRows=1)
         table.setStyle(TableStyle([
@@ -541,9 +549,9 @@ class _ExhibitPage(Flowable):
         c.setFont(FONT, 8.5)
         c.setFillColor("#444444")
         src = SOURCE_ZH.get(row["captured_at_source"], "未知")
-        line = _fit(c, f"形成时间：{_time_text(row)}（{src}）　原文件：{row['original_name']}", 8.5,
-                    PAGE_W - 2 * MARGIN_X - sw - 30)
-        c.drawString(MARGIN_X, PAGE_H - 50, line)
+        prefix = f"形成时间：{_time_text(row)}（{src}）　原文件："
+        room = PAGE_W - 2 * MARGIN_X - sw - 30 - c.stringWidth(prefix, FONT, 8.5)
+        c.drawString(MARGIN_X, PAGE_H - 50, prefix + _fit(c, row["original_name"], 8.5, room))
         c.setStrokeColor("#999999")
         c.setLineWidth(0.5)
         c.line(MARGIN_X, PAGE_H - HEADER_H + 4, PAGE_W - MARGIN_X, PAGE_H - HEADER_H + 4)
@@ -805,6 +813,9 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
     notices = [{"number": label(p.exhibit),
                 "code": {"unreadable": "export_notice_unreadable", "encrypted": "export_notice_encrypted"}.get(
                     p.exhibit["status"], "export_notice_document")} for p in plans if p.kind == "notice"]
+    unfilled = [label(r) for r in rows if not r.get("purpose") and not default_purpose(r)]
+    if unfilled:
+        notices.append({"number": "、".join(unfilled), "code": "export_purpose_missing"})
     exhibits = [{"number": item["number"], "name": item["name"], "first_page": item["first_page"],
                  "last_page": item["last_page"], "file": item["file"]} for item in listed]
     return ExportResult(out, folder, sha, total, exhibits, notices, export_id)
@@ -828,6 +839,8 @@ class ExportCheck:
 
 def verify_export(target: str | os.PathLike) -> ExportCheck:
     target = Path(target)
+    if not target.exists():
+        return ExportCheck(False, [("export_target_missing", {"path": str(target)})])
     folder = target if target.is_dir() else bundle_folder(target)
     manifest_path = folder / "manifest.json"
     if not manifest_path.is_file():

@@ -49,6 +49,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_notice_unreadable": ("证据{number}的文件损坏或不完整，PDF 中只放了一页说明；原件在随附文件夹中", "exhibit {number} is damaged or incomplete: the PDF has a notice page for it; the original is in the folder beside the PDF"),
     "export_notice_encrypted": ("证据{number}是受密码保护的 PDF，PDF 中只放了一页说明；原件在随附文件夹中", "exhibit {number} is a password-protected PDF: the PDF has a notice page for it; the original is in the folder beside the PDF"),
     "export_notice_document": ("证据{number}是文档文件，PDF 中只放了一页说明；原件在随附文件夹中", "exhibit {number} is a document file: the PDF has a notice page for it; the original is in the folder beside the PDF"),
+    "export_purpose_missing": ("证据{number}的证明目的还没有填写，证据目录中写的是“（待填写）”；提交前请补上", "the purpose of exhibit(s) {number} is not filled in: the index says （待填写）; fill it in before filing"),
+    "export_target_missing": ("找不到这份导出：{path}", "no such export: {path}"),
     "export_manifest_missing": ("找不到导出清单 manifest.json：{path}", "no export manifest (manifest.json) at {path}"),
     "export_manifest_bad": ("导出清单 manifest.json 已损坏：{error}", "the export manifest (manifest.json) is damaged: {error}"),
     "export_original_missing": ("缺少原件：证据{number} {file}", "original missing: exhibit {number} {file}"),
@@ -56,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_pdf_missing": ("缺少 PDF：{name}", "PDF missing: {name}"),
     "export_pdf_changed": ("PDF 已被改动（SHA-256 不符）：{name}", "PDF changed (SHA-256 mismatch): {name}"),
     "export_ok": ("完好：{n} 个原件和 PDF 均与清单一致", "intact: {n} originals and the PDF match the manifest"),
-    "empty_folder": ("文件夹是空的，没有找到任何文件：{path}", "the folder is empty; no files found: {path}"),
+    "empty_folder": ("文件夹是空的，没有找到任何文件", "the folder is empty; no files found"),
     "already_imported": ("此文件已在案件中（证据 {number}），未重复导入", "this file is already in the case (exhibit {number}); not imported again"),
     # case
     "case_busy": ("案件正被另一个程序使用（{path}），请先关闭它", "the case is in use by another program ({path}); close it first"),

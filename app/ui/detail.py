@@ -40,6 +40,7 @@ class DetailPanel(QWidget):
             self.category.addItem(category_text(c), c)
         self.when = QDateTimeEdit()
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        self.when.setSpecialValueText("—")
         self.when.setCalendarPopup(True)
         self.when_source = QLabel()
         self.when_source.setStyleSheet("color: #666")
@@ -86,11 +87,13 @@ class DetailPanel(QWidget):
                 self._emit("notes", self.notes.toPlainText().strip() or None)
         return super().eventFilter(obj, event)  # not a bare False: PySide6 mis-counts it at exit
 
-    def show_row(self, row: dict | None, events: list[dict]):
+    def show_row(self, row: dict | None, events: list[dict], selected: int = 0):
         self.row = row
         self.setEnabled(row is not None)
         if row is None:
-            self.heading.setText(tr("未选择证据"))
+            self.heading.setText(tr("已选择 {n} 项证据").format(n=selected) if selected > 1 else tr("未选择证据"))
+            self.when.setDateTime(self.when.minimumDateTime())  # shows "—"
+            self.category.setCurrentIndex(-1)
             for field in (self.name, self.source):
                 field.clear()
             for field in (self.purpose, self.notes):
@@ -104,6 +107,11 @@ class DetailPanel(QWidget):
         self.name.setText(row["name"])
         self.source.setText(row.get("source_desc") or "")
         self.purpose.setPlainText(row.get("purpose") or "")
+        from ..core.export import default_purpose
+
+        fallback = default_purpose(row)
+        self.purpose.setPlaceholderText(tr("未填写；导出时将写：{text}").format(text=fallback) if fallback else
+                                        tr("待填写：这份证据能证明什么，例如：证明商家拒绝退货"))
         self.category.setCurrentIndex(max(0, self.category.findData(row["category"])))
         self.when.setDateTime(from_iso(row.get("captured_at")))
         self.when_source.setText(tr("时间来源：{source}").format(source=source_text(row.get("captured_at_source")))
@@ -240,7 +248,7 @@ class Preview(QWidget):
         elif mime == "application/pdf":
             run_task(lambda: _render_pdf(path), lambda pages, err: self._pdf_ready(token, pages, err))
         elif row["kind"] in ("audio", "video"):
-            self._play(path, row["kind"] == "video")
+            self._play(path, row["kind"] == "video", row["original_name"])
         else:
             self.message.setText(tr("文档无法预览：{name}").format(name=row["original_name"]))
 
@@ -289,13 +297,14 @@ class Preview(QWidget):
         if error is not None or not pages:
             self.message.setText(tr("PDF 无法显示"))
             return
+        width = max(200, self.stack.width() - 40)  # the visible width, whichever page the stack shows
         for image in pages:
             label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image).scaledToWidth(min(600, image.width()), Qt.SmoothTransformation))
+            label.setPixmap(QPixmap.fromImage(image).scaledToWidth(min(width, image.width()), Qt.SmoothTransformation))
             self.pages_layout.addWidget(label)
         self.stack.setCurrentWidget(self.pages_scroll)
 
-    def _play(self, path: Path, video: bool):
+    def _play(self, path: Path, video: bool, title: str):
         try:
             from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
             from PySide6.QtMultimediaWidgets import QVideoWidget
@@ -316,8 +325,9 @@ class Preview(QWidget):
             player.setVideoOutput(view)
             self.media_layout.addWidget(view, 1)
         else:
-            label = QLabel(tr("录音：{name}").format(name=path.name))
+            label = QLabel(tr("录音：{name}").format(name=title))
             label.setAlignment(Qt.AlignCenter)
+            label.setWordWrap(True)
             self.media_layout.addWidget(label, 1)
         play = QPushButton(tr("播放"))
         slider = QSlider(Qt.Horizontal)

@@ -339,6 +339,7 @@ class SettingsDialog(QDialog):
     def __init__(self, language: str, library: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(tr("设置"))
+        self.setMinimumWidth(560)
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh")
         self.language.addItem("English", "en")

@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, *_):
         ids = self.selected_ids()
         if len(ids) != 1:
-            self.detail.show_row(None, self.events)
+            self.detail.show_row(None, self.events, len(ids))
             self.preview.show_exhibit(None, None)
             return
         row = dict(self.model.row_dict(self.model.row_of(ids[0])))
