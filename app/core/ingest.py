@@ -88,11 +88,11 @@ class Record:
 
 
 def build_record(stored_file: Path, original_name: str, sha256: str, size: int, ft: filetypes.FileType,
-                 mtime: float | None, tail: bytes) -> Record:
+                 mtime: float | None, tail: bytes, data: bytes | None = None) -> Record:
     """Read the facts of a copied original and make its exhibit row (without number and id)."""
     family = ft.family
     if family == filetypes.FAMILY_IMAGE:
-        facts = media.read_image(stored_file, ft.mime, tail)
+        facts = media.read_image(stored_file, ft.mime, tail, data)
     elif family == filetypes.FAMILY_PDF:
         facts = media.read_pdf(stored_file)
     elif family in (filetypes.FAMILY_AUDIO, filetypes.FAMILY_VIDEO):
@@ -332,7 +332,8 @@ class Importer:
                 remove_file(tmp)
                 return Outcome(shown, REFUSED, "changed_while_reading")
             _crash_point("copied")
-            return self._commit(tmp, shown, name, sha, size, ft, st.st_mtime, tail, category)
+            whole = head if size == len(head) else None  # a small file is in memory already
+            return self._commit(tmp, shown, name, sha, size, ft, st.st_mtime, tail, category, whole)
         except Cancelled:
             remove_file(tmp)
             return Outcome(shown, SKIPPED, "cancelled")
@@ -360,11 +361,11 @@ class Importer:
         return hasher.hexdigest(), size, last[-TAIL:]
 
     def _commit(self, tmp: Path, shown: str, name: str, sha: str, size: int, ft: filetypes.FileType,
-                mtime: float, tail: bytes, category: str | None = None) -> Outcome:
+                mtime: float, tail: bytes, category: str | None = None, whole: bytes | None = None) -> Outcome:
         case = self.case
         existing = case.exhibit_by_sha(sha)
         if existing is None:
-            record = build_record(tmp, name, sha, size, ft, mtime, tail)
+            record = build_record(tmp, name, sha, size, ft, mtime, tail, whole)
             row = record.row
             if category:
                 row["category"] = category

@@ -71,12 +71,15 @@ def _clean(value) -> str | None:
     return value or None
 
 
-def read_image(path: Path, mime: str, tail: bytes) -> Facts:
+def read_image(path: Path, mime: str, tail: bytes, data: bytes | None = None) -> Facts:
+    """`data`, when given, is the whole file already in memory (small files: no second read)."""
+    import io
+
     facts = Facts(family="image")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            im = Image.open(path)
+            im = Image.open(io.BytesIO(data) if data is not None else path)
     except Image.DecompressionBombError as exc:
         w, h = _bomb_size(str(exc))
         return facts.fail("unreadable", "image_bomb", width=w, height=h)
