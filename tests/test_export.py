@@ -279,3 +279,16 @@ def test_unfilled_purposes_and_damaged_files_are_called_out(exported):
 def test_verify_export_of_a_missing_target(tmp_path):
     check = verify_export(tmp_path / "nothing.pdf")
     assert not check.ok and "找不到这份导出" in check.lines("zh")[0]
+
+
+def test_wide_screenshots_get_a_landscape_page(exported):
+    case, result, rows, reader = exported
+    desktop = next(r for r in rows if r["original_name"] == "屏幕截图 2025-03-11 093015.png")  # 1920x1080
+    phone = next(r for r in rows if r["original_name"] == "Screenshot_20250305-143105.png")   # 1080x2400
+    pages = {e["number"]: e for e in result.exhibits}
+    wide_page = reader.pages[pages[str(desktop["number"])]["first_page"] - 1]
+    tall_page = reader.pages[pages[str(phone["number"])]["first_page"] - 1]
+    assert wide_page.mediabox.width > wide_page.mediabox.height
+    assert tall_page.mediabox.width < tall_page.mediabox.height
+    text = wide_page.extract_text()
+    assert f"证据 {desktop['number']}" in text and "第 " in text and " 页" in text

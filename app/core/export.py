@@ -35,6 +35,10 @@ MARGIN_X = 42.0
 HEADER_H = 64.0     # exhibit header band (name, time, stamp)
 FOOTER_H = 40.0
 CONTENT_BOX = (MARGIN_X, FOOTER_H + 6, PAGE_W - 2 * MARGIN_X, PAGE_H - HEADER_H - FOOTER_H - 16)
+# Wide images (desktop screenshots, landscape photos) get a landscape A4 page, so their text is not
+# shrunk to a third of the page's height.
+LANDSCAPE_BOX = (MARGIN_X, FOOTER_H + 6, PAGE_H - 2 * MARGIN_X, PAGE_W - HEADER_H - FOOTER_H - 16)
+WIDE = 1.15  # width / height above which an image goes on a landscape page
 FONT = "EBCJK"
 DEFAULT_CAUSE = "网络购物合同纠纷"
 
@@ -99,6 +103,7 @@ class PagePlan:
     pdf_page: int | None = None
     notice: str | None = None
     frames: list = field(default_factory=list)
+    landscape: bool = False
 
 
 def label(row: dict) -> str:
@@ -165,10 +170,12 @@ def plan_pages(case: Case, rows: list[dict], cancel: threading.Event) -> tuple[l
                 key = f"/EbIm{row['id']}"
                 xobjects[key] = xo
                 dw, dh = pdfimages.display_size(xo.width, xo.height, orientation)
-                for sl in pdfimages.layout_slices(dw, dh, orientation, CONTENT_BOX):
-                    pages.append(PagePlan(row, 0, 0, "image", slice=sl, xobject_key=key))
+                wide = dw > dh * WIDE
+                for sl in pdfimages.layout_slices(dw, dh, orientation, LANDSCAPE_BOX if wide else CONTENT_BOX):
+                    pages.append(PagePlan(row, 0, 0, "image", slice=sl, xobject_key=key, landscape=wide))
         elif row["status"] == "ok" and mime == "application/pdf" and row["pages"]:
-            pages = [PagePlan(row, 0, 0, "pdf", pdf_page=i) for i in range(row["pages"])]
+            pages = [PagePlan(row, 0, 0, "pdf", pdf_page=i, landscape=wide)
+                     for i, wide in enumerate(_wide_pdf_pages(path, row["pages"]))]
         elif row["status"] == "ok" and row["kind"] == "audio":
             pages = [PagePlan(row, 0, 0, "audio")]
         elif row["status"] == "ok" and row["kind"] == "video":
@@ -179,6 +186,25 @@ def plan_pages(case: Case, rows: list[dict], cancel: threading.Event) -> tuple[l
             p.index, p.count = i, len(pages)
         plans.extend(pages)
     return plans, xobjects
+
+
+def _wide_pdf_pages(path: Path, count: int) -> list[bool]:
+    """For each page of a PDF original: is it landscape (as shown, after its /Rotate)?"""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        result = []
+        for page in reader.pages:
+            w, h = float(page.cropbox.width), float(page.cropbox.height)
+            if (page.rotation or 0) % 180:
+                w, h = h, w
+            result.append(w > h * WIDE)
+        return result
+    except Exception:
+        return [False] * count
 
 
 def _key_frames(case: Case, row: dict, path: Path) -> list[tuple[float, Path]]:
@@ -314,14 +340,21 @@ class _Doc:
                               creator=self.creator(), invariant=1, initialFontName=FONT, initialFontSize=10)
         plain = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="plain")
         full = Frame(0, 0, PAGE_W, PAGE_H, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="full")
+        wide = Frame(0, 0, PAGE_H, PAGE_W, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="wide")
         doc.addPageTemplates([PageTemplate("plain", [plain], onPage=self._footer),
-                              PageTemplate("exhibit", [full], onPage=self._footer)])
+                              PageTemplate("exhibit", [full], onPage=self._footer),
+                              PageTemplate("exhibit_wide", [wide], onPage=self._footer, pagesize=(PAGE_H, PAGE_W))])
         story = self._cover() + [PageBreak()] + self._index()
-        story += [NextPageTemplate("exhibit"), PageBreak()]
+
+        def template(plan):
+            return "exhibit_wide" if plan.landscape else "exhibit"
+
+        if self.plans:
+            story += [NextPageTemplate(template(self.plans[0])), PageBreak()]
         for i, plan in enumerate(self.plans):
             story.append(_ExhibitPage(self, plan, i, seen))
             if i + 1 < len(self.plans):
-                story.append(PageBreak())
+                story += [NextPageTemplate(template(self.plans[i + 1])), PageBreak()]
         story += [NextPageTemplate("plain"), PageBreak()] + self._appendix()
         doc.build(story, canvasmaker=FormsCanvas)
         return buf.getvalue(), list(seen), doc.page
@@ -342,10 +375,11 @@ class _Doc:
         return self.options.respondent or self.info.get("merchant") or self.info.get("shop")
 
     def _footer(self, canv, doc):
+        width = canv._pagesize[0]
         canv.saveState()
         canv.setFont(FONT, 9)
-        canv.drawRightString(PAGE_W / 2 - 3, FOOTER_H / 2, f"第 {doc.page} 页")
-        canv.translate(PAGE_W / 2 + 3, FOOTER_H / 2)
+        canv.drawRightString(width / 2 - 3, FOOTER_H / 2, f"第 {doc.page} 页")
+        canv.translate(width / 2 + 3, FOOTER_H / 2)
         canv.doForm("ebtotal")  # "共 N 页", defined when the last page is known
         canv.restoreState()
 
@@ -534,9 +568,10 @@ class _ExhibitPage(Flowable):
         stamp = f"证据 {label(row)}"
         if plan.count > 1:
             stamp += f"（{plan.index + 1}/{plan.count}）"
+        page_w, page_h = (PAGE_H, PAGE_W) if plan.landscape else (PAGE_W, PAGE_H)
         c.setFont(FONT, 14)
         sw = c.stringWidth(stamp, FONT, 14)
-        x1, y1 = PAGE_W - MARGIN_X, PAGE_H - 22
+        x1, y1 = page_w - MARGIN_X, page_h - 22
         c.setStrokeColor("#b22222")
         c.setFillColor("#b22222")
         c.setLineWidth(1.4)
@@ -545,16 +580,16 @@ class _ExhibitPage(Flowable):
         c.setFillColor("#000000")
         name = row["name"]
         c.setFont(FONT, 11)
-        c.drawString(MARGIN_X, PAGE_H - 34, _fit(c, name, 11, PAGE_W - 2 * MARGIN_X - sw - 40))
+        c.drawString(MARGIN_X, page_h - 34, _fit(c, name, 11, page_w - 2 * MARGIN_X - sw - 40))
         c.setFont(FONT, 8.5)
         c.setFillColor("#444444")
         src = SOURCE_ZH.get(row["captured_at_source"], "未知")
         prefix = f"形成时间：{_time_text(row)}（{src}）　原文件："
-        room = PAGE_W - 2 * MARGIN_X - sw - 30 - c.stringWidth(prefix, FONT, 8.5)
-        c.drawString(MARGIN_X, PAGE_H - 50, prefix + _fit(c, row["original_name"], 8.5, room))
+        room = page_w - 2 * MARGIN_X - sw - 30 - c.stringWidth(prefix, FONT, 8.5)
+        c.drawString(MARGIN_X, page_h - 50, prefix + _fit(c, row["original_name"], 8.5, room))
         c.setStrokeColor("#999999")
         c.setLineWidth(0.5)
-        c.line(MARGIN_X, PAGE_H - HEADER_H + 4, PAGE_W - MARGIN_X, PAGE_H - HEADER_H + 4)
+        c.line(MARGIN_X, page_h - HEADER_H + 4, page_w - MARGIN_X, page_h - HEADER_H + 4)
         c.setFillColor("#000000")
         if plan.kind == "audio":
             self._audio(c, row)
@@ -701,7 +736,7 @@ def _compose(base_pdf: bytes, plans: list[PagePlan], plan_pages: list[int], xobj
                 src.transfer_rotation_to_content()
             box = src.cropbox
             sw, sh = float(box.width), float(box.height)
-            bx, by, bw, bh = CONTENT_BOX
+            bx, by, bw, bh = LANDSCAPE_BOX if plan.landscape else CONTENT_BOX
             scale = min(bw / sw, bh / sh)
             tx = bx + (bw - sw * scale) / 2 - float(box.left) * scale
             ty = by + bh - sh * scale - float(box.bottom) * scale
