@@ -190,3 +190,19 @@ def test_opening_a_folder_that_is_not_a_case_keeps_the_open_case(qtbot, window, 
     # reopening clears the detail panel instead of showing the old exhibit
     window.open_case(sample_case)
     qtbot.waitUntil(lambda: window.detail.row is None and window.detail.name.text() == "", timeout=WAIT)
+
+
+def test_case_list_and_unlinking_an_event(qtbot, window, sample_case, tmp_path):
+    build_sample_case(tmp_path / "library" / "second").close()
+    open_case(qtbot, window, sample_case, 12)
+    qtbot.waitUntil(lambda: window.case_list.count() == 2, timeout=WAIT)
+    window.table.selectRow(8)  # the refusal screenshot, linked to 商家拒绝 in the sample
+    qtbot.waitUntil(lambda: window.detail.row is not None and window.detail.event_links.count() == 1, timeout=WAIT)
+    exhibit_id = window.detail.row["id"]
+    window.detail.unlink_button.click()
+    qtbot.waitUntil(lambda: not any(exhibit_id in e["exhibit_ids"] for e in window.events), timeout=WAIT)
+    # switch to the other case from the list
+    item = next(window.case_list.item(i) for i in range(2)
+                if window.case_list.item(i).data(Qt.UserRole).endswith("second"))
+    window.case_list.itemActivated.emit(item)
+    qtbot.waitUntil(lambda: window.session is not None and window.session.root.name == "second", timeout=WAIT)

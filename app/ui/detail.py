@@ -23,6 +23,7 @@ class DetailPanel(QWidget):
     """Edits go out as edited(exhibit_id, fields); the session writes them on the database thread."""
 
     edited = Signal(int, dict)
+    unlinkRequested = Signal(int, int)   # event id, exhibit id
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -49,6 +50,9 @@ class DetailPanel(QWidget):
         self.notes.setMaximumHeight(60)
         self.events = QLabel()
         self.events.setWordWrap(True)
+        self.event_links = QComboBox()  # a linked event to take off this exhibit
+        self.unlink_button = QPushButton(tr("取消关联"))
+        self.unlink_button.clicked.connect(self._unlink)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -62,6 +66,13 @@ class DetailPanel(QWidget):
         form.addRow("", self.when_source)
         form.addRow("", self.include)
         form.addRow(tr("关联事件"), self.events)
+        unlink_row = QWidget()
+        unlink_layout = QHBoxLayout(unlink_row)
+        unlink_layout.setContentsMargins(0, 0, 0, 0)
+        unlink_layout.addWidget(self.event_links, 1)
+        unlink_layout.addWidget(self.unlink_button)
+        form.addRow("", unlink_row)
+        self.unlink_row = unlink_row
         form.addRow(tr("备注"), self.notes)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -91,6 +102,7 @@ class DetailPanel(QWidget):
         self.row = row
         self.setEnabled(row is not None)
         if row is None:
+            self.unlink_row.setVisible(False)
             self.heading.setText(tr("已选择 {n} 项证据").format(n=selected) if selected > 1 else tr("未选择证据"))
             self.when.setDateTime(self.when.minimumDateTime())  # shows "—"
             self.category.setCurrentIndex(-1)
@@ -119,6 +131,10 @@ class DetailPanel(QWidget):
         self.include.setChecked(bool(row["include_in_export"]))
         self.notes.setPlainText(row.get("notes") or "")
         linked = [e for e in events if row["id"] in e["exhibit_ids"]]
+        self.event_links.clear()
+        for e in linked:
+            self.event_links.addItem(f"{(e['occurred_at'] or tr('待定'))[:10]} {e['title']}", e["id"])
+        self.unlink_row.setVisible(bool(linked))
         self.events.setText("；".join(f"{(e['occurred_at'] or tr('待定'))[:10]} {e['title']}" for e in linked)
                             or tr("（无，可在时间线上把证据拖到事件上）"))
         facts = [f"{row['original_name']}", f"SHA-256 {row['sha256']}", f"{row['size']:,} B"]
@@ -133,6 +149,10 @@ class DetailPanel(QWidget):
 
             facts.append(f"{status_text(row['status'])}：" + render(row["reason"], "zh", **row["reason_params"]))
         self.facts.setText(" · ".join(facts))
+
+    def _unlink(self):
+        if self.row is not None and self.event_links.currentIndex() >= 0:
+            self.unlinkRequested.emit(self.event_links.currentData(), self.row["id"])
 
     def _emit(self, field: str, value):
         if self.row is None:

@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((86, 280, 96, 60, 130, 72, 72, 44)):
+        for col, width in enumerate((84, 230, 96, 52, 126, 70, 64, 40)):
             self.table.setColumnWidth(col, width)
         self.grid = ExhibitGrid()
         self.grid.setModel(self.model)
@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.timeline, tr("时间线"))
         self.detail = DetailPanel()
         self.detail.edited.connect(lambda i, f: self.session.update_exhibit(i, f, self._after_edit))
+        self.detail.unlinkRequested.connect(lambda ev, ex: self.session.unlink(ev, [ex], self._after_edit))
         self.preview = Preview()
         right = QSplitter(Qt.Vertical)
         right.addWidget(self.detail)
@@ -289,6 +290,18 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.BottomDockWidgetArea, dock)
         self.resizeDocks([dock], [170], Qt.Vertical)
         self.imports_dock = dock
+        # the case library, to switch cases without going back to the welcome screen
+        self.case_list = QListWidget()
+        self.case_list.setMinimumWidth(170)
+        self.case_list.setWordWrap(True)
+        self.case_list.itemActivated.connect(lambda item: self.open_case(Path(item.data(Qt.UserRole))))
+        cases = QDockWidget(tr("案件"), self)
+        cases.setObjectName("cases")
+        cases.setWidget(self.case_list)
+        cases.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
+        self.addDockWidget(Qt.LeftDockWidgetArea, cases)
+        self.resizeDocks([cases], [190], Qt.Horizontal)
+        self.cases_dock = cases
 
     def _build_status(self):
         self.message = QLabel()
@@ -308,14 +321,36 @@ class MainWindow(QMainWindow):
     def show_welcome(self):
         self.stack.setCurrentWidget(self.welcome)
         self.imports_dock.setVisible(False)
+        self.cases_dock.setVisible(False)
         for a in self.case_actions:
             a.setEnabled(False)
+        self.refresh_library()
+
+    def refresh_library(self):
         library = self.library
-        run_task(lambda: scan_library(library), lambda cases, err: self.welcome.set_cases(cases or []))
+
+        def listed(cases, error):
+            cases = cases or []
+            self.welcome.set_cases(cases)
+            self.case_list.clear()
+            current = self.session.root.resolve() if self.session is not None else None
+            for path, title, _ in cases:
+                item = QListWidgetItem(title)
+                item.setToolTip(str(path))
+                item.setData(Qt.UserRole, str(path))
+                if current is not None and path.resolve() == current:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.case_list.addItem(item)
+
+        run_task(lambda: scan_library(library), listed)
 
     def _show_case(self):
         self.stack.setCurrentWidget(self.case_page)
         self.imports_dock.setVisible(True)
+        self.cases_dock.setVisible(True)
+        self.refresh_library()
         for a in self.case_actions:
             a.setEnabled(True)
 

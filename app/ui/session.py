@@ -115,6 +115,9 @@ class CaseSession(QObject):
     def link(self, event_id, ids, on_done=None):
         self._edit(lambda c: edit.link(c, event_id, ids), on_done)
 
+    def unlink(self, event_id, ids, on_done=None):
+        self._edit(lambda c: edit.unlink(c, event_id, ids), on_done)
+
     # ----- import ----------------------------------------------------------------------------
     def import_paths(self, paths, on_progress, on_done):
         """Import files and folders (copies only). on_progress(done, total, outcome) on the GUI thread."""

@@ -149,160 +149,165 @@
         <translation>Evidence Binder</translation>
     </message>
 <message>
-        <location filename="../../app/ui/detail.py" line="30" />
-        <location filename="../../app/ui/detail.py" line="94" />
+        <location filename="../../app/ui/detail.py" line="31" />
+        <location filename="../../app/ui/detail.py" line="106" />
         <source>未选择证据</source>
         <translation>No exhibit selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="34" />
+        <location filename="../../app/ui/detail.py" line="35" />
         <source>例如：京东App订单详情页截图</source>
         <translation>e.g. screenshot of the JD app's order page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="36" />
+        <location filename="../../app/ui/detail.py" line="37" />
         <source>这份证据能证明什么，例如：证明商家拒绝退货</source>
         <translation>What this exhibit proves, e.g. that the merchant refused a return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="47" />
+        <location filename="../../app/ui/detail.py" line="48" />
         <source>导出时包含</source>
         <translation>Include in export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="57" />
+        <location filename="../../app/ui/detail.py" line="54" />
+        <source>取消关联</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="61" />
         <location filename="../../app/ui/models.py" line="111" />
         <source>证据名称</source>
         <translation>Exhibit name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="58" />
+        <location filename="../../app/ui/detail.py" line="62" />
         <source>证据来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="59" />
+        <location filename="../../app/ui/detail.py" line="63" />
         <source>证明目的</source>
         <translation>What it proves</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="60" />
+        <location filename="../../app/ui/detail.py" line="64" />
         <location filename="../../app/ui/models.py" line="111" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="61" />
+        <location filename="../../app/ui/detail.py" line="65" />
         <location filename="../../app/ui/models.py" line="111" />
         <source>形成时间</source>
         <translation>Captured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="64" />
+        <location filename="../../app/ui/detail.py" line="68" />
         <source>关联事件</source>
         <translation>Linked events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="65" />
+        <location filename="../../app/ui/detail.py" line="76" />
         <location filename="../../app/ui/dialogs.py" line="204" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="94" />
+        <location filename="../../app/ui/detail.py" line="106" />
         <source>已选择 {n} 项证据</source>
         <translation>{n} exhibits selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="113" />
+        <location filename="../../app/ui/detail.py" line="125" />
         <source>未填写；导出时将写：{text}</source>
         <translation>Not filled in; the export will say: {text}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="114" />
+        <location filename="../../app/ui/detail.py" line="126" />
         <source>待填写：这份证据能证明什么，例如：证明商家拒绝退货</source>
         <translation>To fill in: what this exhibit proves, e.g. that the merchant refused a return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="117" />
-        <location filename="../../app/ui/detail.py" line="155" />
+        <location filename="../../app/ui/detail.py" line="129" />
+        <location filename="../../app/ui/detail.py" line="175" />
         <source>时间来源：{source}</source>
         <translation>Time from: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="118" />
+        <location filename="../../app/ui/detail.py" line="130" />
         <source>时间待定：请手动填写</source>
         <translation>Time unknown: please enter it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="123" />
+        <location filename="../../app/ui/detail.py" line="139" />
         <source>（无，可在时间线上把证据拖到事件上）</source>
         <translation>(none; drag exhibits onto events on the timeline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="128" />
+        <location filename="../../app/ui/detail.py" line="144" />
         <source>时长 {s:.1f} 秒</source>
         <translation>Duration {s:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="130" />
+        <location filename="../../app/ui/detail.py" line="146" />
         <source>{n} 页</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="186" />
-        <location filename="../../app/ui/detail.py" line="235" />
+        <location filename="../../app/ui/detail.py" line="206" />
+        <location filename="../../app/ui/detail.py" line="255" />
         <source>选择一项证据查看</source>
         <translation>Select an exhibit to view it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="206" />
+        <location filename="../../app/ui/detail.py" line="226" />
         <source>适应</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="239" />
+        <location filename="../../app/ui/detail.py" line="259" />
         <source>此文件无法预览（{status}）。原件已保存，导出时会原样附上。</source>
         <translation>This file cannot be previewed ({status}). The original is kept and travels with exports unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="244" />
+        <location filename="../../app/ui/detail.py" line="264" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="253" />
+        <location filename="../../app/ui/detail.py" line="273" />
         <source>文档无法预览：{name}</source>
         <translation>Documents cannot be previewed: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="259" />
+        <location filename="../../app/ui/detail.py" line="279" />
         <source>图片无法显示</source>
         <translation>The image cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="298" />
+        <location filename="../../app/ui/detail.py" line="318" />
         <source>PDF 无法显示</source>
         <translation>The PDF cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="312" />
+        <location filename="../../app/ui/detail.py" line="332" />
         <source>这台电脑缺少播放组件（{error}），无法在此播放；原件已保存，可用其他播放器打开。</source>
         <translation>This computer lacks a playback component ({error}); the original is kept and opens in any other player.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="328" />
+        <location filename="../../app/ui/detail.py" line="348" />
         <source>录音：{name}</source>
         <translation>Recording: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="332" />
-        <location filename="../../app/ui/detail.py" line="337" />
+        <location filename="../../app/ui/detail.py" line="352" />
+        <location filename="../../app/ui/detail.py" line="357" />
         <source>播放</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="337" />
+        <location filename="../../app/ui/detail.py" line="357" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
@@ -319,7 +324,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="68" />
         <location filename="../../app/ui/main.py" line="110" />
-        <location filename="../../app/ui/main.py" line="245" />
+        <location filename="../../app/ui/main.py" line="246" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -418,7 +423,7 @@
         <location filename="../../app/ui/dialogs.py" line="109" />
         <location filename="../../app/ui/dialogs.py" line="207" />
         <location filename="../../app/ui/dialogs.py" line="251" />
-        <location filename="../../app/ui/main.py" line="299" />
+        <location filename="../../app/ui/main.py" line="310" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -608,7 +613,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="111" />
-        <location filename="../../app/ui/main.py" line="246" />
+        <location filename="../../app/ui/main.py" line="247" />
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
@@ -658,239 +663,244 @@
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="230" />
+        <location filename="../../app/ui/main.py" line="231" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="244" />
+        <location filename="../../app/ui/main.py" line="245" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="248" />
+        <location filename="../../app/ui/main.py" line="249" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="249" />
+        <location filename="../../app/ui/main.py" line="250" />
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="250" />
+        <location filename="../../app/ui/main.py" line="251" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="252" />
+        <location filename="../../app/ui/main.py" line="253" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="253" />
+        <location filename="../../app/ui/main.py" line="254" />
         <source>取消分组</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="254" />
+        <location filename="../../app/ui/main.py" line="255" />
         <source>按时间重新编号</source>
         <translation>Renumber by time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="255" />
+        <location filename="../../app/ui/main.py" line="256" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="256" />
+        <location filename="../../app/ui/main.py" line="257" />
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="258" />
+        <location filename="../../app/ui/main.py" line="259" />
         <source>案件信息…</source>
         <translation>Case details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="259" />
+        <location filename="../../app/ui/main.py" line="260" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="263" />
+        <location filename="../../app/ui/main.py" line="264" />
         <source>监视的文件夹</source>
         <translation>Watched folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="263" />
+        <location filename="../../app/ui/main.py" line="264" />
         <location filename="../../app/ui/models.py" line="112" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="263" />
+        <location filename="../../app/ui/main.py" line="264" />
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="266" />
+        <location filename="../../app/ui/main.py" line="267" />
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="267" />
+        <location filename="../../app/ui/main.py" line="268" />
         <source>暂停 / 继续</source>
         <translation>Pause / resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="268" />
+        <location filename="../../app/ui/main.py" line="269" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="282" />
+        <location filename="../../app/ui/main.py" line="283" />
         <source>监视文件夹</source>
         <translation>Watched folders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="283" />
+        <location filename="../../app/ui/main.py" line="284" />
         <source>跳过和拒绝的文件</source>
         <translation>Skipped and refused files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="285" />
+        <location filename="../../app/ui/main.py" line="286" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="333" />
+        <location filename="../../app/ui/main.py" line="296" />
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="366" />
         <source>选择案件文件夹</source>
         <translation>Choose a case folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="344" />
+        <location filename="../../app/ui/main.py" line="377" />
         <source>正在建立示例案件…</source>
         <translation>Building the sample case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="351" />
+        <location filename="../../app/ui/main.py" line="384" />
         <source>示例案件建立失败：{e}</source>
         <translation>The sample case could not be built: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="366" />
-        <location filename="../../app/ui/main.py" line="418" />
+        <location filename="../../app/ui/main.py" line="399" />
+        <location filename="../../app/ui/main.py" line="451" />
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="417" />
+        <location filename="../../app/ui/main.py" line="450" />
         <source>共 {n} 项证据，{e} 个事件</source>
         <translation>{n} exhibits, {e} events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="461" />
+        <location filename="../../app/ui/main.py" line="494" />
         <source>请先在列表中选择证据</source>
         <translation>Select exhibits in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="486" />
+        <location filename="../../app/ui/main.py" line="519" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="493" />
+        <location filename="../../app/ui/main.py" line="526" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="496" />
+        <location filename="../../app/ui/main.py" line="529" />
         <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
         <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="521" />
+        <location filename="../../app/ui/main.py" line="554" />
         <source>选择要导入的证据文件</source>
         <translation>Choose evidence files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="526" />
+        <location filename="../../app/ui/main.py" line="559" />
         <source>选择要导入的文件夹</source>
         <translation>Choose a folder to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="532" />
+        <location filename="../../app/ui/main.py" line="565" />
         <source>请先新建或打开一个案件</source>
         <translation>Create or open a case first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="537" />
+        <location filename="../../app/ui/main.py" line="570" />
         <source>正在导入（只复制，原文件不会被移动或修改）…</source>
         <translation>Importing (copies only; your files are not moved or changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="552" />
+        <location filename="../../app/ui/main.py" line="585" />
         <source>导入失败：{e}</source>
         <translation>Import failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="557" />
+        <location filename="../../app/ui/main.py" line="590" />
         <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
         <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="566" />
+        <location filename="../../app/ui/main.py" line="599" />
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="566" />
+        <location filename="../../app/ui/main.py" line="599" />
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="578" />
+        <location filename="../../app/ui/main.py" line="611" />
         <source>监视中</source>
         <translation>Watching</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="578" />
+        <location filename="../../app/ui/main.py" line="611" />
         <source>监视中（轮询）</source>
         <translation>Watching (polling)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="578" />
+        <location filename="../../app/ui/main.py" line="611" />
         <source>文件夹不存在，等待中</source>
         <translation>Folder missing, waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="579" />
+        <location filename="../../app/ui/main.py" line="612" />
         <source>无法监视</source>
         <translation>Cannot watch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="579" />
+        <location filename="../../app/ui/main.py" line="612" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="579" />
+        <location filename="../../app/ui/main.py" line="612" />
         <source>启动中</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="594" />
+        <location filename="../../app/ui/main.py" line="627" />
         <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
         <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="615" />
+        <location filename="../../app/ui/main.py" line="648" />
         <source>案件中还没有证据，请先导入</source>
         <translation>The case has no exhibits yet; import some first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="626" />
+        <location filename="../../app/ui/main.py" line="659" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
