@@ -16,8 +16,12 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # argparse exits 2 on bad usage, as we want; keep its text short
+    def error(self, message):  # argparse exits 2 on bad usage, as we want; say it in the user's language
         self.print_usage(sys.stderr)
+        argv = sys.argv[1:]
+        lang = argv[argv.index("--lang") + 1] if "--lang" in argv[:-1] else current_lang()
+        if lang == "zh":
+            self.exit(EXIT_USAGE, f"{self.prog}：命令用法不对（{message}）。运行 `python -m app --help` 查看用法。\n")
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 

@@ -87,6 +87,8 @@ def test_no_display_gives_a_plain_message(tmp_path):
 def test_bad_usage_exits_2_and_problems_exit_1(tmp_path):
     assert run_cli("import").returncode == 2
     assert run_cli("frobnicate").returncode == 2
+    r = run_cli("--lang", "zh", "list")
+    assert r.returncode == 2 and "命令用法不对" in r.stderr
     assert run_cli("new", str(tmp_path / "x")).returncode == 2  # --title missing
     r = run_cli("list", str(tmp_path))
     assert r.returncode == 1 and "not an Evidence Binder case folder" in r.stderr and "Traceback" not in r.stderr
