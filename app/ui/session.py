@@ -10,7 +10,7 @@ from ..core import edit
 from ..core.ingest import Importer
 from ..core.store import Case
 from ..core.watch import WatchedFolder, Watcher, load_folders, remove_folder, save_folder
-from .tasks import DbWorker
+from .tasks import DbWorker, post
 
 
 class CaseSession(QObject):
@@ -121,15 +121,12 @@ class CaseSession(QObject):
     # ----- import ----------------------------------------------------------------------------
     def import_paths(self, paths, on_progress, on_done):
         """Import files and folders (copies only). on_progress(done, total, outcome) on the GUI thread."""
-        from .tasks import bridge
-
         self.import_cancel = threading.Event()
         cancel = self.import_cancel
 
         def job():
             importer = Importer(self.case, via="drop", cancel=cancel,
-                                on_progress=lambda d, t, o: bridge().finished.emit(
-                                    lambda *_: on_progress(d, t, o), None, None))
+                                on_progress=lambda d, t, o: post(on_progress, d, t, o))
             outcomes = []
             for outcome in importer.import_paths(paths):
                 outcomes.append(outcome)
@@ -168,14 +165,16 @@ class CaseSession(QObject):
     def _start_watching(self, folders, error):
         if error is not None or not folders or self.case is None:
             return
-        from .tasks import bridge
+
+        def arrived(outcome):
+            self.outcome.emit(outcome)
+            self.changed.emit(edit.Changes(exhibits=True))
 
         def on_outcome(outcome):
-            bridge().finished.emit(lambda *_: (self.outcome.emit(outcome),
-                                               self.changed.emit(edit.Changes(exhibits=True))), None, None)
+            post(arrived, outcome)
 
         def on_status(folder, mode, err):
-            bridge().finished.emit(lambda *_: self.watch_status.emit(folder.path, mode, err), None, None)
+            post(self.watch_status.emit, folder.path, mode, err)
 
         self.watcher = Watcher(self.case, folders, on_outcome=on_outcome, on_status=on_status,
                                run_db=self.db.call)
@@ -190,11 +189,9 @@ class CaseSession(QObject):
     # ----- export ----------------------------------------------------------------------------
     def export(self, out: Path, options, cancel: threading.Event, on_progress, on_done):
         from ..core.export import export_court
-        from .tasks import bridge
 
         def job():
             return export_court(self.case, out, options, cancel=cancel,
-                                on_progress=lambda step, d, t: bridge().finished.emit(
-                                    lambda *_: on_progress(step, d, t), None, None))
+                                on_progress=lambda step, d, t: post(on_progress, step, d, t))
 
         self.db.run(job, on_done)

@@ -58,6 +58,11 @@ def _emit(callback, result, error) -> None:
         pass
 
 
+def post(func, *args) -> None:
+    """Run func(*args) on the GUI thread (from any thread)."""
+    _emit(lambda *_: func(*args), None, None)
+
+
 def run_task(func, on_done=None) -> None:
     bridge()  # created on the GUI thread
     QThreadPool.globalInstance().start(_Task(func, on_done))
