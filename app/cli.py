@@ -159,16 +159,13 @@ def exhibit_json(row: dict, lang: str) -> dict:
     }
 
 
-KIND_ZH = {"screenshot": "截图", "photo": "照片", "audio": "录音", "video": "视频", "pdf": "PDF", "document": "文档"}
-CATEGORY_ZH = {"order": "订单", "payment": "支付记录", "invoice": "发票", "chat": "聊天记录", "call": "通话录音",
-               "product": "商品照片视频", "logistics": "物流记录", "inspection": "检测报告", "refusal": "商家拒绝",
-               "complaint": "投诉回执", "other": "其他"}
 SOURCE_ZH = {"exif": "EXIF", "filename": "文件名", "container": "媒体信息", "pdf": "PDF信息", "mtime": "修改时间",
              "manual": "手动"}
 STATUS_ZH = {"unreadable": "无法读取", "encrypted": "已加密"}
 
 
 def cmd_list(args, lang) -> int:
+    from .core.classify import CATEGORY_ZH, KIND_ZH
     from .core.store import Case
 
     with Case.open(args.case_dir, writable=False) as case:

@@ -15,6 +15,10 @@ from .media import Facts
 from .paths import resource_path
 
 KINDS = ("screenshot", "photo", "audio", "video", "pdf", "document")
+KIND_ZH = {"screenshot": "截图", "photo": "照片", "audio": "录音", "video": "视频", "pdf": "PDF", "document": "文档"}
+CATEGORY_ZH = {"order": "订单", "payment": "支付记录", "invoice": "发票", "chat": "聊天记录", "call": "通话录音",
+               "product": "商品照片/视频", "logistics": "物流记录", "inspection": "检测报告", "refusal": "商家拒绝",
+               "complaint": "投诉回执", "other": "其他"}
 CATEGORIES = ("order", "payment", "invoice", "chat", "call", "product", "logistics", "inspection",
               "refusal", "complaint", "other")
 

@@ -42,9 +42,6 @@ WIDE = 1.15  # width / height above which an image goes on a landscape page
 FONT = "EBCJK"
 DEFAULT_CAUSE = "网络购物合同纠纷"
 
-CATEGORY_ZH = {"order": "订单", "payment": "支付记录", "invoice": "发票", "chat": "聊天记录", "call": "通话录音",
-               "product": "商品照片/视频", "logistics": "物流记录", "inspection": "检测报告", "refusal": "商家拒绝",
-               "complaint": "投诉回执", "other": "其他"}
 DEFAULT_PURPOSE = {
     "order": "证明原、被告之间存在网络购物合同关系，以及所购商品、价格和下单时间",
     "payment": "证明原告已按约支付货款",
@@ -282,7 +279,6 @@ class _Doc:
         self.options = options
         self.when = when
         self.styles = _styles()
-        self.total_pages = None
         self.exhibit_pages: dict[int, tuple[int, int]] = {}
         self.plan_pages: list[int] = []
         width = max(2, len(str(max((r["number"] for r in rows), default=1))))
@@ -293,7 +289,7 @@ class _Doc:
         drawn as named forms that the canvas defines when it saves, so the index and the footers
         always agree with where the exhibits really landed, however long the index gets."""
         data, plan_pages, total = self._build_once()
-        self.total_pages, self.plan_pages = total, plan_pages
+        self.plan_pages = plan_pages
         return data
 
     def record_pages(self, plan_pages: list[int]) -> None:

@@ -18,6 +18,7 @@ import shutil
 import sys
 import stat
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,15 +81,8 @@ class Outcome:
                 "sha256": self.sha256, "name": self.name, "exhibit_status": self.exhibit_status}
 
 
-@dataclass
-class Record:
-    """Everything known about one original before it becomes an exhibit row."""
-    row: dict
-    family: str
-
-
 def build_record(stored_file: Path, original_name: str, sha256: str, size: int, ft: filetypes.FileType,
-                 mtime: float | None, tail: bytes, data: bytes | None = None) -> Record:
+                 mtime: float | None, tail: bytes, data: bytes | None = None) -> dict:
     """Read the facts of a copied original and make its exhibit row (without number and id)."""
     family = ft.family
     if family == filetypes.FAMILY_IMAGE:
@@ -125,7 +119,7 @@ def build_record(stored_file: Path, original_name: str, sha256: str, size: int, 
         "reason_params": json.dumps(params, ensure_ascii=False) if reason else None,
         "include_in_export": 1, "created_at": now_iso(),
     }
-    return Record(row, family)
+    return row
 
 
 def remove_file(path: Path) -> None:
@@ -266,8 +260,6 @@ class Importer:
     BATCH_SECONDS = 2.0
 
     def _maybe_flush(self) -> None:
-        import time
-
         if self._batch and (len(self._batch) >= self.BATCH_FILES or self._batch_bytes >= self.BATCH_BYTES
                             or time.monotonic() - self._batch_since >= self.BATCH_SECONDS):
             self.flush()
@@ -365,8 +357,7 @@ class Importer:
         case = self.case
         existing = case.exhibit_by_sha(sha)
         if existing is None:
-            record = build_record(tmp, name, sha, size, ft, mtime, tail, whole)
-            row = record.row
+            row = build_record(tmp, name, sha, size, ft, mtime, tail, whole)
             if category:
                 row["category"] = category
             row["pending_tmp"] = tmp.name
@@ -388,8 +379,6 @@ class Importer:
                            existing["number"], sha, existing["name"], existing["status"])
         _crash_point("row")
         if not self._batch:
-            import time
-
             self._batch_since = time.monotonic()
         self._batch.append((exhibit_id, tmp, case.original_path(sha, row["ext"])))
         self._batch_bytes += size

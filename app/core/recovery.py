@@ -77,8 +77,7 @@ def _adopt(case: Case, path, sha: str, report: RecoveryReport) -> None:
     ft = filetypes.detect(head, path.name)
     if ft is None:
         return
-    record = build_record(path, path.name, sha, path.stat().st_size, ft, None, tail)
-    row = record.row
+    row = build_record(path, path.name, sha, path.stat().st_size, ft, None, tail)
     row["ext"] = path.suffix[1:]
     row["name"] = "找回的原件 " + row["name"]
     if row["reason"] is None:
