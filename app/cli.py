@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check the database and re-hash every original")
     p.add_argument("case_dir")
     p.add_argument("--json", action="store_true")
+
+    from . import cli_archive
+    cli_archive.add_parsers(sub)
     return parser
 
 
@@ -303,3 +306,7 @@ def cmd_verify_export(args, lang) -> int:
 
 
 COMMANDS = {"renumber": cmd_renumber, "export": cmd_export, "verify-export": cmd_verify_export, "new": cmd_new, "import": cmd_import, "list": cmd_list, "verify": cmd_verify, "watch": cmd_watch}
+
+from . import cli_archive as _cli_archive  # noqa: E402
+
+COMMANDS.update(_cli_archive.COMMANDS)

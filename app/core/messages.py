@@ -66,6 +66,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_missing": ("找不到案件文件夹：{path}", "case folder not found: {path}"),
     "case_exists": ("{path} 已经是一个案件", "{path} is already a case"),
     "case_newer": ("案件由更新版本的证据夹创建（数据库版本 {found}，本程序支持 {supported}），请升级程序", "the case was made by a newer Evidence Binder (database version {found}, this program supports {supported}); please upgrade"),
+    # case archive (move a case between computers)
+    "archive_exists": ("{path} 已存在，不会覆盖；请换一个文件名", "{path} exists and is never overwritten; choose another name"),
+    "archive_out_dir_missing": ("目标文件夹不存在：{path}", "the destination folder does not exist: {path}"),
+    "archive_original_missing": ("案件缺少原件 {path}，无法打包；请先运行 verify 检查案件", "the case is missing the original {path}; run verify first"),
+    "unarchive_bad_zip": ("不是有效的 zip 案件包：{error}", "not a valid zip case archive: {error}"),
+    "unarchive_not_case": ("这个 zip 不是证据夹的案件包（缺少 archive.json 或 case.sqlite）", "this zip is not an Evidence Binder case archive (no archive.json or case.sqlite)"),
+    "unarchive_escape": ("案件包中的条目 {name} 会写到目标文件夹之外，已拒绝，未写入任何文件", "the archive entry {name} would be written outside the destination; refused, nothing written"),
+    "unarchive_link": ("案件包中的条目 {name} 是链接，已拒绝，未写入任何文件", "the archive entry {name} is a link; refused, nothing written"),
+    "unarchive_foreign": ("案件包中有不属于案件的条目 {name}，已拒绝，未写入任何文件", "the archive holds {name}, which is not part of a case; refused, nothing written"),
+    "unarchive_duplicate": ("案件包中条目 {name} 出现了两次，已拒绝", "the archive holds {name} twice; refused"),
+    "unarchive_bomb": ("案件包中的 {name} 解压后异常巨大（压缩比 {ratio}），可能是恶意文件，已拒绝，未写入任何文件", "the archive entry {name} expands abnormally (ratio {ratio}), possibly hostile; refused, nothing written"),
+    "unarchive_too_many": ("案件包中的条目过多（{n}，上限 {limit}），已拒绝", "the archive has too many entries ({n}, limit {limit}); refused"),
+    "unarchive_too_big": ("案件包解压后过大（{size} 字节，上限 {limit}），已拒绝", "the archive expands to too much ({size} bytes, limit {limit}); refused"),
+    "unarchive_manifest_bad": ("案件包的清单 archive.json 已损坏：{error}", "the archive's manifest (archive.json) is damaged: {error}"),
+    "unarchive_mismatch": ("案件包内容与清单不符（多出：{extra}；缺少：{missing}），已拒绝", "the archive does not match its manifest (extra: {extra}; missing: {missing}); refused"),
+    "unarchive_hash": ("案件包中的 {name} 与清单的 SHA-256 不符（传输中损坏或被改动），已拒绝，未写入任何文件", "{name} in the archive does not match its SHA-256 in the manifest (damaged or altered); refused, nothing written"),
+    "unarchive_db_bad": ("案件包中的数据库已损坏：{error}", "the database in the archive is damaged: {error}"),
+    "unarchive_dest_exists": ("目标 {path} 已存在且不是空文件夹，不会覆盖", "{path} exists and is not an empty folder; nothing is overwritten"),
 }
 
 
