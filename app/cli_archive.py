@@ -23,7 +23,7 @@ def add_parsers(sub) -> None:
 
 
 def cmd_archive(args, lang) -> int:
-    from .core.archive import archive
+    from .core.export.archive import archive
 
     result = archive(args.case_dir, args.out, with_derived=args.with_derived)
     if args.json:
@@ -39,7 +39,7 @@ def cmd_archive(args, lang) -> int:
 
 
 def cmd_unarchive(args, lang) -> int:
-    from .core.archive import unarchive
+    from .core.export.archive import unarchive
 
     result = unarchive(args.zip, args.dest)
     if args.json:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core import archive as arc
+from app.core.export import archive as arc
 from app.core.messages import CoreError
 from app.core.store import Case, schema_version
 from tests.conftest import make_image, make_pdf, run_cli

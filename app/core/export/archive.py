@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from .. import __version__
-from .messages import CoreError
-from .store import DB_NAME, Case, now_iso, schema_version
+from ... import __version__
+from ..messages import CoreError
+from ..store import DB_NAME, Case, now_iso, schema_version
 
 FORMAT = "evidence-binder-case-archive"
 MANIFEST = "archive.json"
@@ -244,7 +244,7 @@ def unarchive(zip_path: str | os.PathLike, dest: str | os.PathLike, *,
         total = sum(item["size"] for item in manifest["files"])
         free = shutil.disk_usage(parent).free
         if total > free:
-            from .messages import human_size
+            from ..messages import human_size
             raise CoreError("no_space", need=human_size(total), free=human_size(free))
         work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".unpacking", dir=parent))
         try:
