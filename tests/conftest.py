@@ -13,22 +13,68 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EVIDENCE_BINDER_LANG", "zh")
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT.parent / "shared" / "samples"
+REPO_SAMPLES = ROOT / "resources" / "samples"       # the project's own sample files, in the repo
+REPO_TRUTH = ROOT / "tests" / "data" / "samples.json"
+SHARED_SAMPLES = ROOT.parent / "shared" / "samples"  # an extra check, only where it sits beside the repo
 
 from app.core.ingest import Importer  # noqa: E402
 from app.core.store import Case  # noqa: E402
 
 
+def make_bad_files(folder: Path) -> list[dict]:
+    """The files a phone folder really holds beside the evidence: an empty screenshot, a JPEG cut off
+    at 55% whose EXIF header survived, a Chrome download still in progress. Returns their truth rows."""
+    import hashlib
+    import io
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "empty.png").write_bytes(b"")
+    buf = io.BytesIO()
+    im = Image.effect_noise((1600, 1200), 60).convert("RGB")
+    im.save(buf, "JPEG", quality=90, exif=exif_bytes(when="2025:03:04 20:15:40", offset="+08:00",
+                                                      make="Xiaomi", model="23113RKC6C", camera=True))
+    data = buf.getvalue()
+    (folder / "truncated.jpg").write_bytes(data[:int(len(data) * 0.55)])
+    (folder / "禾丰电饭煲检测报告(1).pdf.crdownload").write_bytes((REPO_SAMPLES / "检验检测报告_WT2025-03-0156.pdf")
+                                                             .read_bytes()[:25241])
+    rows = []
+    for name, kind, when, source, expected in [
+            ("empty.png", "junk", None, None, "reject with clear error"),
+            ("truncated.jpg", "junk", "2025-03-04T20:15:40+08:00", "exif", "import as unreadable"),
+            ("禾丰电饭煲检测报告(1).pdf.crdownload", "junk", None, None, "ignore")]:
+        body = (folder / name).read_bytes()
+        rows.append({"path": f"bad/{name}", "kind": kind, "capture_time": when, "time_source": source,
+                     "expected": expected, "sha256": hashlib.sha256(body).hexdigest(), "size": len(body)})
+    return rows
+
+
 @pytest.fixture(scope="session")
-def samples_dir() -> Path:
-    if not SAMPLES.is_dir():
-        pytest.fail(f"sample evidence not found at {SAMPLES}")
-    return SAMPLES
+def samples_dir(tmp_path_factory) -> Path:
+    """A phone folder as a user hands it over: the repo's samples, the bad files beside them (made
+    here), a README and the truth file (which are not evidence). Needs nothing outside the repo."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("samples") / "samples"
+    shutil.copytree(REPO_SAMPLES, folder)
+    truth = json.loads(REPO_TRUTH.read_text(encoding="utf-8"))
+    truth["files"] += make_bad_files(folder / "bad")
+    (folder / "samples.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+    (folder / "README.md").write_text("# 样例证据\n电饭煲涂层脱落，京东商家拒绝退货。\n", encoding="utf-8")
+    return folder
 
 
 @pytest.fixture(scope="session")
 def samples_truth(samples_dir) -> dict:
     return json.loads((samples_dir / "samples.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def shared_samples() -> Path:
+    """The shared sample case beside the repo (../shared/samples): an extra check that skips where absent."""
+    if not (SHARED_SAMPLES / "samples.json").is_file():
+        pytest.skip(f"extra check: the shared sample case is not beside this checkout ({SHARED_SAMPLES} "
+                    "not found); the repo's own samples are tested without it")
+    return SHARED_SAMPLES
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The shared sample evidence, imported as a new user would: every file with its kind and time."""
+"""The sample evidence (resources/samples plus bad files made in conftest), imported as a new user would."""
 import hashlib
 import os
 
