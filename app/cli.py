@@ -162,12 +162,11 @@ def exhibit_json(row: dict, lang: str) -> dict:
     }
 
 
-SOURCE_ZH = {"exif": "EXIF", "filename": "文件名", "container": "媒体信息", "pdf": "PDF信息", "mtime": "修改时间",
-             "manual": "手动"}
 STATUS_ZH = {"unreadable": "无法读取", "encrypted": "已加密"}
 
 
 def cmd_list(args, lang) -> int:
+    from .core.capture import source_words
     from .core.classify import CATEGORY_ZH, KIND_ZH
     from .core.store import Case
 
@@ -183,7 +182,7 @@ def cmd_list(args, lang) -> int:
         when = r["captured_at"] or ("待定" if zh else "unknown")
         kind = KIND_ZH.get(r["kind"], r["kind"]) if zh else r["kind"]
         category = CATEGORY_ZH.get(r["category"], r["category"]) if zh else r["category"]
-        source = SOURCE_ZH.get(r["captured_at_source"], "—") if zh else r["captured_at_source"]
+        source = source_words(r["captured_at_source"], lang)
         status = "" if r["status"] == "ok" else \
             f" [{STATUS_ZH.get(r['status'], r['status']) if zh else r['status']}] {r['message']}"
         print(f"{('证据' if zh else '#')}{r['number']:<4} {kind:<6} {category:<8} "

@@ -16,8 +16,23 @@ SOURCE_EXIF = "exif"
 SOURCE_FILENAME = "filename"
 SOURCE_CONTAINER = "container"
 SOURCE_PDF = "pdf"
+SOURCE_OFFICE = "office"
 SOURCE_MTIME = "mtime"
 SOURCE_MANUAL = "manual"
+
+# Where a time came from, in words (Chinese, English): the CLI, manifest.csv and the PDF show these.
+SOURCE_WORDS = {
+    SOURCE_EXIF: ("拍摄信息", "camera (EXIF)"), SOURCE_FILENAME: ("文件名", "file name"),
+    SOURCE_CONTAINER: ("媒体信息", "media container"), SOURCE_PDF: ("PDF信息", "PDF properties"),
+    SOURCE_OFFICE: ("文档属性", "document properties"), SOURCE_MTIME: ("修改时间", "file modified time"),
+    SOURCE_MANUAL: ("手动", "manual"),
+}
+
+
+def source_words(source: str | None, lang: str = "zh") -> str:
+    words = SOURCE_WORDS.get(source or "")
+    return (words[0] if lang == "zh" else words[1]) if words else "—"
+
 
 # Plausible range for evidence; anything else is a camera default (1904, 1970, 2000-01-01) or junk.
 EARLIEST = datetime(2000, 1, 2, tzinfo=timezone.utc)
@@ -58,8 +73,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
         rf"(?P<ampm_zh>上午|下午)?(?P<H>\d{{1,2}})\.(?P<M>\d\d)\.(?P<S>\d\d)(?: ?(?P<ampm>[AP]M))?", re.I), False),
     ("datetime", re.compile(
         rf"{_NB}{_D}-(?P<m>\d\d)-(?P<d>\d\d)[ _T](?P<H>\d\d)[-.:](?P<M>\d\d)[-.:](?P<S>\d\d){_NA}"), False),
+    # Recorders (call and sound, every brand): a word, maybe a contact or a phone number, then the start
+    # time: "Recording_20250309_111502", "record_20250308_094501", "录音_20250306_102133",
+    # iPhone voice memos "20250306 102133-1A2B3C4D". A date and a time apart are a time in any file.
+    ("recorder", re.compile(
+        rf"{_NB}{_D}(?P<m>\d\d)(?P<d>\d\d)[_ -](?P<H>\d\d)(?P<M>\d\d)(?P<S>\d\d){_NA}"), False),
+    # Call recorders (Huawei/Honor "张三 13800138000_20250306102133", Xiaomi, OPPO/vivo) run the 14 digits
+    # together; an e-invoice name does too, so only an audio file's name is read this way.
     ("call_recording", re.compile(
-        rf"[_ -]{_D}(?P<m>\d\d)(?P<d>\d\d)(?P<H>\d\d)(?P<M>\d\d)(?P<S>\d\d){_NA}"), True),
+        rf"{_NB}{_D}(?P<m>\d\d)(?P<d>\d\d)(?P<H>\d\d)(?P<M>\d\d)(?P<S>\d\d){_NA}"), True),
+    # Samsung's call recorder writes a two-digit year: "Call recording 张三_250306_102133".
+    ("samsung_recording", re.compile(
+        r"(?<![\d])(?P<yy>[2-9]\d)(?P<m>[01]\d)(?P<d>[0-3]\d)_(?P<H>[0-2]\d)(?P<M>[0-5]\d)(?P<S>[0-5]\d)(?!\d)"),
+     True),
 ]
 
 
@@ -88,7 +114,8 @@ def time_from_filename(name: str, audio: bool = False) -> NameTime | None:
         elif ampm in ("AM", "上午") and hour == 12:
             hour = 0
         try:
-            when = datetime(int(groups["y"]), int(groups["m"]), int(groups["d"]), hour,
+            year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
+            when = datetime(year, int(groups["m"]), int(groups["d"]), hour,
                             int(groups["M"]), int(groups["S"]), tzinfo=CHINA)
         except ValueError:
             continue  # 20251345... is an order number, not a date
@@ -175,12 +202,13 @@ def iso(when: datetime | None) -> str | None:
 
 
 def choose(family: str, *, exif=None, filename: NameTime | None = None, container=None, pdf=None,
-           mtime=None) -> tuple[datetime | None, str | None]:
+           office=None, mtime=None) -> tuple[datetime | None, str | None]:
     """Pick the capture time for a file of this family from what was found, with its source.
 
     Images: EXIF, name, mtime. Video: the camera's container time first (a video's EXIF),
     then the name. Audio: the name first (call recorders name the call's start; the container
-    time is when the file was written), then the container. PDF: name, then CreationDate.
+    time is when the file was written), then the container. PDF: name, then CreationDate. Office
+    documents: name, then docProps/core.xml created.
     """
     name_time = filename.when if filename else None
     if family == "image":
@@ -192,7 +220,7 @@ def choose(family: str, *, exif=None, filename: NameTime | None = None, containe
     elif family == "pdf":
         order = [(name_time, SOURCE_FILENAME), (pdf, SOURCE_PDF)]
     else:
-        order = [(name_time, SOURCE_FILENAME)]
+        order = [(name_time, SOURCE_FILENAME), (office, SOURCE_OFFICE)]
     order.append((mtime, SOURCE_MTIME))
     for when, source in order:
         if when is not None:

@@ -50,6 +50,20 @@ _SAME = {"jpg": {"jpg", "jpeg", "jpe", "jfif"}, "tif": {"tif", "tiff"}, "heic": 
          "mov": {"mov", "qt"}, "amr": {"amr", "3ga"}, "wav": {"wav", "wave"}, "mkv": {"mkv", "mka"}}
 
 
+OFFICE_MIMES = {m for m in _DOCUMENT_MIMES if "openxmlformats" in m or "opendocument" in m}
+
+# What a name promises: evidence extensions and their family, for files whose content does not say.
+NOT_WHAT_NAME_SAYS = "application/octet-stream"
+_EVIDENCE_EXTS = {
+    FAMILY_IMAGE: "jpg jpeg jpe jfif png heic heif hif webp gif bmp tif tiff avif",
+    FAMILY_PDF: "pdf",
+    FAMILY_AUDIO: "m4a mp3 amr 3ga wav wave aac ogg opus flac aiff m4b wma",
+    FAMILY_VIDEO: "mp4 mov qt 3gp 3gpp m4v mkv avi webm wmv flv mpg mpeg ts",
+    FAMILY_DOCUMENT: "doc docx xls xlsx ppt pptx rtf odt ods wps et",
+}
+EVIDENCE_EXT_FAMILY = {ext: family for family, exts in _EVIDENCE_EXTS.items() for ext in exts.split()}
+
+
 @dataclass(frozen=True)
 class FileType:
     mime: str
@@ -145,3 +159,39 @@ def is_mislabelled(ft: FileType, name: str) -> bool:
     if {own, ft.ext} <= {"mp4", "m4a", "m4v", "mov", "3gp"}:
         return False
     return True
+
+
+def by_name_only(name: str) -> FileType | None:
+    """A file whose name says evidence but whose bytes are none of our types: kept, as unreadable."""
+    ext = split_ext(name)
+    family = EVIDENCE_EXT_FAMILY.get(ext)
+    return FileType(NOT_WHAT_NAME_SAYS, ext, family) if family else None
+
+
+CONTENT_WORDS = {  # code -> (zh, en), for the unreadable message
+    "html": ("网页（HTML）", "a web page (HTML)"), "xml": ("XML 文本", "XML text"), "json": ("JSON 文本", "JSON text"),
+    "text": ("纯文本", "plain text"), "random": ("无法识别的数据，像是随机字节或已损坏", "unrecognisable data, random or damaged"),
+    "unknown": ("无法识别的数据", "unrecognisable data"),
+}
+
+
+def describe_content(head: bytes) -> dict[str, str]:
+    """What the bytes look like, in Chinese and English, as message parameters found_zh / found_en."""
+    kind = filetype.guess(head) if head else None
+    if kind is not None:
+        return {"found_zh": f"{kind.extension.upper()} 文件", "found_en": f"a {kind.extension.upper()} file"}
+    low = head[:512].lstrip().lower()
+    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low:
+        code = "html"
+    elif low.startswith((b"<?xml", b"<svg")):
+        code = "xml"
+    elif low.startswith((b"{", b"[")) and _looks_like_text(head):
+        code = "json"
+    elif _looks_like_text(head):
+        code = "text"
+    elif head and len(set(head[:4096])) > 200:
+        code = "random"
+    else:
+        code = "unknown"
+    zh, en = CONTENT_WORDS[code]
+    return {"found_zh": zh, "found_en": en}

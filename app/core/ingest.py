@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sys
@@ -27,6 +28,8 @@ from typing import Callable, Iterable, Iterator
 from . import capture, classify, filetypes, media
 from .messages import human_size, render
 from .store import Case, now_iso
+
+log = logging.getLogger(__name__)
 
 CHUNK = 1024 * 1024
 TAIL = 64 * 1024
@@ -82,24 +85,31 @@ class Outcome:
 
 
 def build_record(stored_file: Path, original_name: str, sha256: str, size: int, ft: filetypes.FileType,
-                 mtime: float | None, tail: bytes, data: bytes | None = None) -> dict:
+                 mtime: float | None, tail: bytes, data: bytes | None = None, head: bytes | None = None) -> dict:
     """Read the facts of a copied original and make its exhibit row (without number and id)."""
     family = ft.family
-    if family == filetypes.FAMILY_IMAGE:
+    if ft.mime == filetypes.NOT_WHAT_NAME_SAYS:
+        facts = media.Facts(family=family).fail("unreadable", "not_what_name_says", ext=ft.ext,
+                                                **filetypes.describe_content(head or data or b""))
+    elif family == filetypes.FAMILY_IMAGE:
         facts = media.read_image(stored_file, ft.mime, tail, data)
     elif family == filetypes.FAMILY_PDF:
         facts = media.read_pdf(stored_file)
     elif family in (filetypes.FAMILY_AUDIO, filetypes.FAMILY_VIDEO):
         facts = media.read_av(stored_file, family)
         family = facts.family or family
+    elif ft.mime in filetypes.OFFICE_MIMES:
+        facts = media.read_office(stored_file)
     else:
         facts = media.Facts(family=family)
     name_time = capture.time_from_filename(original_name, audio=family == filetypes.FAMILY_AUDIO)
     when, source = capture.choose(family, exif=facts.exif_time, filename=name_time,
-                                  container=facts.container_time, pdf=facts.pdf_time,
+                                  container=facts.container_time, pdf=facts.pdf_time, office=facts.office_time,
                                   mtime=capture.from_mtime(mtime) if mtime is not None else None)
     guess = classify.guess(family, original_name, facts, name_time, when)
     reason, params = facts.reason, dict(facts.reason_params)
+    if params.get("error"):  # the library's own words (English): kept with the row and in the log
+        log.info("%s: %s: %s", original_name, reason, params["error"])
     if reason is None and filetypes.is_mislabelled(ft, original_name):
         reason, params = "mislabelled", {"ext": filetypes.split_ext(original_name), "real": ft.ext.upper()}
     meta = dict(facts.meta)
@@ -314,6 +324,10 @@ class Importer:
                 head = src.read(CHUNK)
                 ft = filetypes.detect(head[:filetypes.HEAD_SIZE], name)
                 if ft is None:
+                    # Evidence by its name but not by its content (a broken video, a web page saved as
+                    # .png): kept as unreadable with the reason. Neither by name nor content: skipped.
+                    ft = filetypes.by_name_only(name)
+                if ft is None:
                     what = "." + filetypes.split_ext(name) if filetypes.split_ext(name) else "未知"
                     return Outcome(shown, SKIPPED, "unsupported_type", {"what": what})
                 if ft.family == filetypes.FAMILY_ARCHIVE:
@@ -325,7 +339,8 @@ class Importer:
                 return Outcome(shown, REFUSED, "changed_while_reading")
             _crash_point("copied")
             whole = head if size == len(head) else None  # a small file is in memory already
-            return self._commit(tmp, shown, name, sha, size, ft, st.st_mtime, tail, category, whole)
+            return self._commit(tmp, shown, name, sha, size, ft, st.st_mtime, tail, category, whole,
+                                head[:filetypes.HEAD_SIZE])
         except Cancelled:
             remove_file(tmp)
             return Outcome(shown, SKIPPED, "cancelled")
@@ -353,11 +368,12 @@ class Importer:
         return hasher.hexdigest(), size, last[-TAIL:]
 
     def _commit(self, tmp: Path, shown: str, name: str, sha: str, size: int, ft: filetypes.FileType,
-                mtime: float, tail: bytes, category: str | None = None, whole: bytes | None = None) -> Outcome:
+                mtime: float, tail: bytes, category: str | None = None, whole: bytes | None = None,
+                head: bytes | None = None) -> Outcome:
         case = self.case
         existing = case.exhibit_by_sha(sha)
         if existing is None:
-            row = build_record(tmp, name, sha, size, ft, mtime, tail, whole)
+            row = build_record(tmp, name, sha, size, ft, mtime, tail, whole, head)
             if category:
                 row["category"] = category
             row["pending_tmp"] = tmp.name

@@ -50,6 +50,7 @@ class Facts:
     exif_time: object = None
     container_time: object = None
     pdf_time: object = None
+    office_time: object = None
     meta: dict = field(default_factory=dict)   # everything else, stored as media_json
 
     def fail(self, status: str, reason: str, **params) -> "Facts":
@@ -80,8 +81,8 @@ def read_image(path: Path, mime: str, tail: bytes, data: bytes | None = None) ->
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             im = Image.open(io.BytesIO(data) if data is not None else path)
-    except Image.DecompressionBombError as exc:
-        w, h = _bomb_size(str(exc))
+    except Image.DecompressionBombError:
+        w, h = _header_size(path, data)
         return facts.fail("unreadable", "image_bomb", width=w, height=h)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         return facts.fail("unreadable", "corrupt_image", error=_short(exc))
@@ -131,9 +132,25 @@ def _exif(im: Image.Image, tail: bytes) -> Image.Exif:
     return exif
 
 
-def _bomb_size(text: str) -> tuple[int | None, int | None]:
-    m = re.search(r"\((\d+) pixels\)", text)
-    return (int(m.group(1)), 1) if m else (None, None)
+def _header_size(path: Path, data: bytes | None) -> tuple[int | None, int | None]:
+    """Width and height from the header of an image Pillow refused to open as a bomb: each format's
+    opener reads only the header (Image.open adds the bomb check after it), so nothing is decoded."""
+    import io
+
+    fp = io.BytesIO(data) if data is not None else open(path, "rb")
+    with fp:
+        prefix = fp.read(16)
+        Image.init()
+        for fmt in Image.ID:
+            factory, accept = Image.OPEN[fmt]
+            fp.seek(0)
+            if accept and not accept(prefix):
+                continue
+            try:
+                return factory(fp, "").size
+            except Exception:
+                continue
+    return None, None
 
 
 def _truncation(im: Image.Image, mime: str, tail: bytes) -> str | None:
@@ -214,6 +231,10 @@ def read_av(path: Path, family: str) -> Facts:
                 return facts.fail("unreadable", "corrupt_media", error="no audio or video stream")
             facts.family = "video" if video is not None else "audio"
             facts.meta["format"] = container.format.name
+            if video is None and container.format.name in ("amr", "amrnb", "amrwb"):
+                # AMR has no duration in its header; FFmpeg estimates one from the bitrate, which is wrong
+                # for a call with silence (DTX frames are smaller): count the frames instead.
+                facts.duration_s = _demuxed_seconds(container, audio) or facts.duration_s
             if video is not None:
                 ctx = video.codec_context
                 facts.width, facts.height = ctx.width or None, ctx.height or None
@@ -239,6 +260,53 @@ def read_av(path: Path, family: str) -> Facts:
     except Exception as exc:  # av.error.* and anything FFmpeg throws at hostile input
         return facts.fail("unreadable", "corrupt_media", error=_short(exc))
     return facts
+
+
+OFFICE_META = {  # member holding the creation time -> (namespace URI, element)
+    "docProps/core.xml": ("http://purl.org/dc/terms/", "created"),                  # .docx .xlsx .pptx
+    "meta.xml": ("urn:oasis:names:tc:opendocument:xmlns:meta:1.0", "creation-date"),  # .odt .ods
+}
+OFFICE_META_MAX = 1024 * 1024  # core.xml is a few hundred bytes; never inflate more than this
+
+
+def read_office(path: Path) -> Facts:
+    """An Office or OpenDocument file's creation time from its properties part. The zip is read by
+    member name, never extracted: no path inside it is trusted or touched on disk."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    facts = Facts(family="document")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            for member, (ns, tag) in OFFICE_META.items():
+                if member not in names:
+                    continue
+                info = zf.getinfo(member)
+                if info.file_size > OFFICE_META_MAX:
+                    continue
+                with zf.open(info) as fh:
+                    text = fh.read(OFFICE_META_MAX + 1)
+                if len(text) > OFFICE_META_MAX or b"<!ENTITY" in text:
+                    continue  # entity tricks have no place in a properties part
+                node = ElementTree.fromstring(text).find(f".//{{{ns}}}{tag}")
+                if node is not None and node.text:
+                    facts.meta["office_created"] = node.text.strip()[:64]
+                    facts.office_time = capture.parse_iso(node.text)
+                break
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ElementTree.ParseError, OSError, ValueError,
+            EOFError, NotImplementedError, RuntimeError) as exc:  # RuntimeError: an encrypted member
+        facts.meta["office_error"] = _short(exc)
+    return facts
+
+
+def _demuxed_seconds(container, stream) -> float | None:
+    """The length of a stream as the sum of its packets' durations (demuxed, not decoded)."""
+    total = 0
+    for packet in container.demux(stream):
+        if packet.duration:
+            total += packet.duration
+    return round(float(total * stream.time_base), 3) if total and stream.time_base else None
 
 
 def _rotation(container, video) -> int:

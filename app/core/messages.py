@@ -32,12 +32,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_space": ("磁盘空间不足：需要 {need}，只剩 {free}", "not enough disk space: {need} needed, {free} free"),
     "changed_while_reading": ("文件在读取时发生了变化（可能仍在写入），请稍后再导入", "the file changed while it was being read (still being written?); import it again later"),
     # imported with a status
-    "truncated_image": ("图片文件不完整（已截断或损坏），原件已保存但无法显示：{error}", "image is truncated or damaged; the original is kept but cannot be shown: {error}"),
-    "corrupt_image": ("图片无法解析，原件已保存：{error}", "image cannot be read; the original is kept: {error}"),
+    "truncated_image": ("图片文件不完整（已截断或损坏），原件已保存但无法显示", "image is truncated or damaged; the original is kept but cannot be shown: {error}"),
+    "corrupt_image": ("图片无法解析（文件损坏或格式不对），原件已保存", "image cannot be read; the original is kept: {error}"),
     "image_bomb": ("图片尺寸异常（{width}×{height}），可能是恶意文件，为安全起见未解码；原件已保存", "image dimensions are abnormal ({width}x{height}), possibly hostile; not decoded for safety; the original is kept"),
-    "corrupt_pdf": ("PDF 文件损坏，无法读取页面，原件已保存：{error}", "PDF is damaged and its pages cannot be read; the original is kept: {error}"),
+    "corrupt_pdf": ("PDF 文件损坏，无法读取页面，原件已保存", "PDF is damaged and its pages cannot be read; the original is kept: {error}"),
     "encrypted_pdf": ("PDF 受密码保护，无法读取内容；原件已保存，导出时将附上原件", "PDF is password-protected and cannot be read; the original is kept and travels with exports"),
-    "corrupt_media": ("音视频文件损坏，无法读取：{error}；原件已保存", "audio/video file is damaged and cannot be read: {error}; the original is kept"),
+    "corrupt_media": ("音视频文件损坏或不完整，无法读取；原件已保存", "audio/video file is damaged and cannot be read: {error}; the original is kept"),
+    "not_what_name_says": ("文件名是 .{ext}，内容却是{found_zh}，可能已损坏或保存错了；原件已保存", "the file is named .{ext} but holds {found_en}: it may be damaged or saved wrongly; the original is kept"),
     "mislabelled": ("文件扩展名为 .{ext}，实际内容是 {real}，已按实际类型保存", "the file is named .{ext} but holds {real}; stored as its real type"),
     # verify
     "verify_missing": ("原件缺失：{path}", "original missing: {path}"),

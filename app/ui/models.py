@@ -34,8 +34,8 @@ def category_text(category: str) -> str:
 
 
 def source_text(source: str | None) -> str:
-    return {"exif": tr("EXIF"), "filename": tr("文件名"), "container": tr("媒体信息"), "pdf": tr("PDF信息"),
-            "mtime": tr("修改时间"), "manual": tr("手动")}.get(source or "", "—")
+    return {"exif": tr("拍摄信息"), "filename": tr("文件名"), "container": tr("媒体信息"), "pdf": tr("PDF信息"),
+            "office": tr("文档属性"), "mtime": tr("修改时间"), "manual": tr("手动")}.get(source or "", "—")
 
 
 def status_text(status: str) -> str:
