@@ -423,7 +423,7 @@
         <location filename="../../app/ui/dialogs.py" line="109" />
         <location filename="../../app/ui/dialogs.py" line="207" />
         <location filename="../../app/ui/dialogs.py" line="251" />
-        <location filename="../../app/ui/main.py" line="310" />
+        <location filename="../../app/ui/main.py" line="312" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -769,138 +769,138 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="296" />
+        <location filename="../../app/ui/main.py" line="298" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="366" />
+        <location filename="../../app/ui/main.py" line="368" />
         <source>选择案件文件夹</source>
         <translation>Choose a case folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="377" />
+        <location filename="../../app/ui/main.py" line="379" />
         <source>正在建立示例案件…</source>
         <translation>Building the sample case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="384" />
+        <location filename="../../app/ui/main.py" line="386" />
         <source>示例案件建立失败：{e}</source>
         <translation>The sample case could not be built: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="399" />
-        <location filename="../../app/ui/main.py" line="451" />
+        <location filename="../../app/ui/main.py" line="401" />
+        <location filename="../../app/ui/main.py" line="453" />
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="450" />
+        <location filename="../../app/ui/main.py" line="452" />
         <source>共 {n} 项证据，{e} 个事件</source>
         <translation>{n} exhibits, {e} events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="494" />
+        <location filename="../../app/ui/main.py" line="496" />
         <source>请先在列表中选择证据</source>
         <translation>Select exhibits in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="519" />
+        <location filename="../../app/ui/main.py" line="521" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="526" />
+        <location filename="../../app/ui/main.py" line="528" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="529" />
+        <location filename="../../app/ui/main.py" line="531" />
         <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
         <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="554" />
+        <location filename="../../app/ui/main.py" line="556" />
         <source>选择要导入的证据文件</source>
         <translation>Choose evidence files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="559" />
+        <location filename="../../app/ui/main.py" line="561" />
         <source>选择要导入的文件夹</source>
         <translation>Choose a folder to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="565" />
+        <location filename="../../app/ui/main.py" line="567" />
         <source>请先新建或打开一个案件</source>
         <translation>Create or open a case first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="570" />
+        <location filename="../../app/ui/main.py" line="572" />
         <source>正在导入（只复制，原文件不会被移动或修改）…</source>
         <translation>Importing (copies only; your files are not moved or changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="585" />
+        <location filename="../../app/ui/main.py" line="587" />
         <source>导入失败：{e}</source>
         <translation>Import failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="590" />
+        <location filename="../../app/ui/main.py" line="592" />
         <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
         <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="599" />
+        <location filename="../../app/ui/main.py" line="601" />
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="599" />
+        <location filename="../../app/ui/main.py" line="601" />
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="611" />
+        <location filename="../../app/ui/main.py" line="613" />
         <source>监视中</source>
         <translation>Watching</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="611" />
+        <location filename="../../app/ui/main.py" line="613" />
         <source>监视中（轮询）</source>
         <translation>Watching (polling)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="611" />
+        <location filename="../../app/ui/main.py" line="613" />
         <source>文件夹不存在，等待中</source>
         <translation>Folder missing, waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="612" />
+        <location filename="../../app/ui/main.py" line="614" />
         <source>无法监视</source>
         <translation>Cannot watch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="612" />
+        <location filename="../../app/ui/main.py" line="614" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="612" />
+        <location filename="../../app/ui/main.py" line="614" />
         <source>启动中</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="627" />
+        <location filename="../../app/ui/main.py" line="629" />
         <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
         <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="648" />
+        <location filename="../../app/ui/main.py" line="650" />
         <source>案件中还没有证据，请先导入</source>
         <translation>The case has no exhibits yet; import some first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="659" />
+        <location filename="../../app/ui/main.py" line="661" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
@@ -984,8 +984,8 @@
     </message>
     <message>
         <location filename="../../app/ui/models.py" line="37" />
-        <source>EXIF</source>
-        <translation>EXIF</translation>
+        <source>拍摄信息</source>
+        <translation>Camera (EXIF)</translation>
     </message>
     <message>
         <location filename="../../app/ui/models.py" line="37" />
@@ -1001,6 +1001,11 @@
         <location filename="../../app/ui/models.py" line="37" />
         <source>PDF信息</source>
         <translation>PDF info</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="38" />
+        <source>文档属性</source>
+        <translation>Document properties</translation>
     </message>
     <message>
         <location filename="../../app/ui/models.py" line="38" />
