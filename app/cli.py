@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from . import cli_archive
     cli_archive.add_parsers(sub)
+    from . import cli_dispute
+    cli_dispute.add_parsers(sub)
     return parser
 
 
@@ -309,3 +311,7 @@ COMMANDS = {"renumber": cmd_renumber, "export": cmd_export, "verify-export": cmd
 from . import cli_archive as _cli_archive  # noqa: E402
 
 COMMANDS.update(_cli_archive.COMMANDS)
+
+from .cli_dispute import COMMANDS as _DISPUTE_COMMANDS  # noqa: E402
+
+COMMANDS.update(_DISPUTE_COMMANDS)

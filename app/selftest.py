@@ -115,8 +115,22 @@ def _checks():
                 raise RuntimeError("; ".join(check.lines("en")))
             return f"sample case of {report.checked} exhibits imported, verified and exported ({result.pages} pages)"
 
+    def dispute_rules():
+        from .core.dispute.calendar import official_years
+        from .core.dispute.rules import deadline
+
+        d = deadline("no_reason_return", "2025-09-28")
+        if d.due.isoformat() != "2025-10-09":
+            raise RuntimeError(f"7-day return from 2025-09-28 gave {d.due}, not 2025-10-09")
+        first, last = official_years()
+        estimated = deadline("limitation", f"{last}-12-01")
+        if not estimated.estimated:
+            raise RuntimeError("a deadline past the official schedule was not marked estimated")
+        return f"holiday schedule {first}-{last}, later years estimated; 2025-09-28 + 7 days -> {d.due}"
+
     return [("Qt platform", qt_platform), ("Qt multimedia and PDF", qt_modules), ("bundled fonts", fonts),
-            ("translations", translations), ("media readers", media_readers), ("import and export", case_round_trip)]
+            ("translations", translations), ("media readers", media_readers), ("import and export", case_round_trip),
+            ("deadlines", dispute_rules)]
 
 
 def run() -> int:
