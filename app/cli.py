@@ -57,13 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export the evidence list PDF with the originals beside it")
     p.add_argument("case_dir")
-    p.add_argument("--profile", choices=["court"], default="court", help="court / mediation bundle (default)")
+    p.add_argument("--profile", choices=["court", "platform", "complaint_12315", "public", "internet_court"],
+                   default="court", help="court / mediation bundle (default), or a channel pack: platform appeal, "
+                                         "12315 complaint, public complaint (redacted), internet court filing")
     p.add_argument("--out", metavar="FILE.pdf", help="where to write (default: CASE_DIR/exports/证据清单_DATE.pdf); "
                                                     "an existing file is never overwritten")
     p.add_argument("--claimant", help="提交人 on the cover (default: the case's claimant)")
     p.add_argument("--respondent", help="对方当事人 on the cover (default: the merchant)")
     p.add_argument("--cause", default="网络购物合同纠纷", help="案由 (default 网络购物合同纠纷)")
     p.add_argument("--json", action="store_true")
+    from . import cli_packs
+    cli_packs.add_arguments(p)
 
     p = sub.add_parser("renumber", help="number the exhibits by capture time (undated last, groups kept)")
     p.add_argument("case_dir")
@@ -258,6 +262,9 @@ def cmd_export(args, lang) -> int:
     from .core.export import ExportOptions, export_court
     from .core.store import Case
 
+    if args.profile != "court":
+        from .cli_packs import cmd_pack
+        return cmd_pack(args, lang)
     with Case.open(args.case_dir) as case:
         if not case.exhibits():
             print("the case has no exhibits to export" if lang == "en" else "案件中还没有证据，无法导出", file=sys.stderr)

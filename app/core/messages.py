@@ -58,6 +58,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_original_changed": ("原件已被改动（SHA-256 不符）：证据{number} {file}", "original changed (SHA-256 mismatch): exhibit {number} {file}"),
     "export_pdf_missing": ("缺少 PDF：{name}", "PDF missing: {name}"),
     "export_pdf_changed": ("PDF 已被改动（SHA-256 不符）：{name}", "PDF changed (SHA-256 mismatch): {name}"),
+    "export_path_outside": ("导出清单中的 {file} 指向导出文件夹之外，未打开", "the manifest names {file}, outside the export folder; not opened"),
+    "export_extra_file": ("导出文件夹中有清单之外的文件：{file}", "a file not in the manifest is in the export folder: {file}"),
     "export_ok": ("完好：{n} 个原件和 PDF 均与清单一致", "intact: {n} originals and the PDF match the manifest"),
     "empty_folder": ("文件夹是空的，没有找到任何文件", "the folder is empty; no files found"),
     "already_imported": ("此文件已在案件中（证据 {number}），未重复导入", "this file is already in the case (exhibit {number}); not imported again"),

@@ -1,0 +1,81 @@
+"""`export --profile platform|complaint_12315|public|internet_court`: the channel packs (core/export/packs)."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from .core.messages import human_size
+
+EXIT_OK, EXIT_PROBLEM = 0, 1
+
+
+def add_arguments(p) -> None:
+    """Options of `export` that only the packs use."""
+    p.add_argument("--platform", choices=["jd", "taobao", "pdd", "douyin"],
+                   help="platform pack: which platform (default: the case's platform)")
+    p.add_argument("--site", choices=["heimao", "jutousu"], default="heimao",
+                   help="public pack: 黑猫投诉 (default) or 聚投诉")
+    p.add_argument("--exhibits", metavar="N,N-K,...", help="only these exhibits (default: all marked for export)")
+
+
+def cmd_pack(args, lang) -> int:
+    from .core.channels import channel
+    from .core.export.packs import PROFILE_ZH, build_pack
+    from .core.store import Case
+
+    with Case.open(args.case_dir) as case:
+        if not case.exhibits():
+            print("the case has no exhibits to export" if lang == "en" else "案件中还没有证据，无法导出", file=sys.stderr)
+            return EXIT_PROBLEM
+        platform = args.platform or _case_platform(case)
+        if args.profile == "platform" and not platform:
+            print("which platform? add --platform jd|taobao|pdd|douyin" if lang == "en"
+                  else "请用 --platform jd|taobao|pdd|douyin 指定平台（案件里还没有填写平台）", file=sys.stderr)
+            return 2
+        cid = {"platform": platform, "public": args.site, "complaint_12315": "12315",
+               "internet_court": "court_hangzhou"}[args.profile]
+        ch = channel(cid)
+        out = Path(args.out) if args.out else \
+            case.root / "exports" / f"{PROFILE_ZH[args.profile]}_{ch.name.replace('/', '_')}_{datetime.now():%Y%m%d}"
+        numbers = [n.strip() for n in args.exhibits.split(",")] if args.exhibits else None
+        result = build_pack(case, out, args.profile, ch, numbers=numbers)
+    if args.json:
+        print(json.dumps({"profile": result.profile, "channel": result.channel, "folder": str(result.folder),
+                          "zip": str(result.zip_path),
+                          "files": [{"file": f.file, "role": f.role, "exhibit": f.exhibit, "sha256": f.sha256,
+                                     "size": f.size, "redacted": f.redacted} for f in result.files],
+                          "left_out": result.left_out, "adjustments": result.adjustments, "notes": result.notes},
+                         ensure_ascii=False, indent=1))
+        return EXIT_OK
+    size = sum(f.size for f in result.files)
+    if lang == "zh":
+        print(f"已导出{PROFILE_ZH[result.profile]}材料（{ch.name}）：{result.folder}")
+        print(f"压缩包：{result.zip_path}（{len(result.files)} 个文件，{human_size(size)}）")
+        for line in result.adjustments:
+            print("调整：" + line)
+        for item in result.left_out:
+            print(f"未放入：证据{item['exhibit']} {item['name']}：{item['reason']}")
+        for note in result.notes:
+            print("注意：" + note)
+    else:
+        print(f"exported the {result.profile} pack ({ch.name_en}): {result.folder}")
+        print(f"zip: {result.zip_path} ({len(result.files)} files, {human_size(size)})")
+        for line in result.adjustments:
+            print("adjusted: " + line)
+        for item in result.left_out:
+            print(f"left out: exhibit {item['exhibit']} {item['name']}: {item['reason']}")
+        for note in result.notes:
+            print("note: " + note)
+    return EXIT_OK
+
+
+def _case_platform(case) -> str | None:
+    value = (case.info().get("platform") or "").strip().lower()
+    words = {"京东": "jd", "jd": "jd", "淘宝": "taobao", "天猫": "taobao", "taobao": "taobao", "tmall": "taobao",
+             "拼多多": "pdd", "pdd": "pdd", "pinduoduo": "pdd", "抖音": "douyin", "douyin": "douyin"}
+    for word, cid in words.items():
+        if word in value:
+            return cid
+    return None

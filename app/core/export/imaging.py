@@ -1,0 +1,163 @@
+"""Images for upload forms (platform appeal, 12315, public complaint): upright, split where a long
+screenshot has a gap between lines of text, captioned in the image, and fitted to a channel's limits
+as a metadata-free JPEG.
+
+Memory is bounded: a JPEG is decoded at a reduced scale when it is far larger than the channel can
+take (Pillow's draft mode), anything else is reduced right after decoding, and every part is made
+from a crop of the one decoded image.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from ..paths import resource_path
+
+# A part a person can read on a phone or a desktop form: no taller than twice its width (a phone
+# screen and a little more), no shorter than 0.8 of it (a sliver of a screenshot reads as nothing).
+MAX_PART_RATIO = 2.0
+MIN_PART_RATIO = 0.8
+OVERLAP = 48            # px repeated across a cut when no gap between lines is found
+JPEG_QUALITIES = (90, 82, 74, 66)
+
+
+@dataclass
+class Fitted:
+    data: bytes
+    width: int
+    height: int
+    adjustments: list[str] = field(default_factory=list)   # Chinese, for the user
+
+
+_fonts: dict[int, ImageFont.FreeTypeFont] = {}
+
+
+def font(size: int) -> ImageFont.FreeTypeFont:
+    if size not in _fonts:
+        _fonts[size] = ImageFont.truetype(str(resource_path("fonts", "wqy-microhei.ttc")), size)
+    return _fonts[size]
+
+
+def open_upright(path: Path, orientation: int = 1, target_side: int | None = None) -> Image.Image:
+    """The image as shown (EXIF orientation applied), RGB, decoded no larger than it must be."""
+    im = Image.open(path)
+    if target_side and im.format == "JPEG":
+        im.draft("RGB", (target_side, target_side))    # DCT scaling: 1/2, 1/4, 1/8 while still >= target
+    im.load()
+    if target_side and max(im.size) > 2 * target_side:
+        factor = max(1, max(im.size) // target_side // 1)
+        if factor > 1:
+            im = im.reduce(factor)
+    if orientation and orientation != 1:
+        im = _rotate(im, orientation)
+    if im.mode != "RGB":
+        background = Image.new("RGB", im.size, "white")
+        rgba = im.convert("RGBA")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        im = background
+    return im
+
+
+def _rotate(im: Image.Image, orientation: int) -> Image.Image:
+    method = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+              5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+              8: Image.Transpose.ROTATE_90}.get(orientation)
+    return im.transpose(method) if method else im
+
+
+def _row_busyness(im: Image.Image) -> list[int]:
+    """For each row: how much it varies (max - min of grey over a narrowed copy). Gaps between lines
+    of text, chat bubbles and cards are rows of one colour: busyness near 0."""
+    small_w = min(256, im.width)
+    grey = im.convert("L").resize((small_w, im.height), Image.Resampling.BOX)
+    data = grey.tobytes()
+    rows = []
+    for y in range(im.height):
+        row = data[y * small_w:(y + 1) * small_w]
+        rows.append(max(row) - min(row))
+    return rows
+
+
+def split_points(im: Image.Image) -> list[tuple[int, int]]:
+    """(top, bottom) of each part of a tall image. A cut goes in the middle of the gap between lines
+    nearest the largest readable height; with no gap at all, parts overlap by OVERLAP pixels so a
+    line cut in two is whole in one of them."""
+    w, h = im.size
+    max_h = int(w * MAX_PART_RATIO)
+    if h <= max_h * 1.1:
+        return [(0, h)]
+    min_h = int(w * MIN_PART_RATIO)
+    busy = _row_busyness(im)
+    parts, top = [], 0
+    while h - top > max_h * 1.1:
+        lo, hi = top + min_h, min(top + max_h, h - min_h)
+        best = None
+        y = hi
+        while y >= lo:                 # the lowest run of quiet rows (>= 6 px) in [lo, hi]
+            if busy[y] <= 8:
+                end = y
+                while y >= lo and busy[y] <= 8:
+                    y -= 1
+                if end - y >= 6:
+                    best = (y + 1 + end) // 2
+                    break
+            y -= 1
+        if best is None:
+            parts.append((top, hi))
+            top = hi - OVERLAP
+        else:
+            parts.append((top, best))
+            top = best
+    parts.append((top, h))
+    return parts
+
+
+def caption(im: Image.Image, text: str) -> Image.Image:
+    """The image with a white band on top carrying `text` (wrapped), in proportion to its width."""
+    size = max(18, min(48, im.width // 28))
+    f = font(size)
+    draw = ImageDraw.Draw(Image.new("RGB", (1, 1)))
+    lines, line = [], ""
+    for ch in text:
+        if draw.textlength(line + ch, font=f) > im.width - 2 * size:
+            lines.append(line)
+            line = ch
+        else:
+            line += ch
+    lines.append(line)
+    band = size // 2 + len(lines) * int(size * 1.35) + size // 2
+    out = Image.new("RGB", (im.width, im.height + band), "white")
+    out.paste(im, (0, band))
+    d = ImageDraw.Draw(out)
+    y = size // 2
+    for line in lines:
+        d.text((size, y), line, fill=(170, 0, 0), font=f)
+        y += int(size * 1.35)
+    d.line([(0, band - 2), (im.width, band - 2)], fill=(170, 0, 0), width=2)
+    return out
+
+
+def fit_jpeg(im: Image.Image, max_side: int | None, max_bytes: int | None, min_side: int | None = None) -> Fitted:
+    """A JPEG within the limits: scaled down to the side limit, then quality stepped down, then
+    scaled down again until the size fits. No EXIF, GPS, XMP or ICC: a fresh image is saved."""
+    notes = []
+    if max_side and max(im.size) > max_side:
+        scale = max_side / max(im.size)
+        im = im.resize((max(1, round(im.width * scale)), max(1, round(im.height * scale))), Image.Resampling.LANCZOS)
+        notes.append(f"缩小到 {im.width}×{im.height} 像素（平台上限 {max_side} 像素）")
+    if min_side and min(im.size) < min_side:
+        notes.append(f"图片较小（{im.width}×{im.height}），平台可能要求至少 {min_side} 像素")
+    while True:
+        for q in JPEG_QUALITIES:
+            buf = io.BytesIO()
+            im.save(buf, "JPEG", quality=q, optimize=True)
+            data = buf.getvalue()
+            if not max_bytes or len(data) <= max_bytes:
+                if q != JPEG_QUALITIES[0]:
+                    notes.append(f"压缩质量降到 {q} 以满足 {max_bytes // 1024} KB 的大小上限")
+                return Fitted(data, im.width, im.height, notes)
+        im = im.resize((max(1, int(im.width * 0.85)), max(1, int(im.height * 0.85))), Image.Resampling.LANCZOS)
+        notes.append(f"为满足大小上限缩小到 {im.width}×{im.height} 像素")

@@ -1,0 +1,408 @@
+"""Channel packs (DESIGN §5): what a platform appeal, a 12315 complaint, a public complaint site or an
+internet court's online filing takes, each as a folder (and a zip of it) with a manifest.
+
+Every pack is built in a temporary folder in the case's `tmp/` and renamed into place, so a killed
+export leaves nothing beside the output; an existing pack is never overwritten. The manifest lists
+every file of the pack with its SHA-256, and for each file made from an exhibit the original's
+SHA-256, what was done to it (captioned, split, downscaled, redacted) and why; `verify-export`
+checks a pack against it.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+import threading
+import uuid
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from ..channels import Channel, channel
+from ..classify import slug
+from ..capture import CHINA
+from ..store import Case, now_iso
+from . import imaging
+from .plan import ExportCancelled, default_purpose, label
+
+PROFILES = ("court", "platform", "complaint_12315", "public", "internet_court")
+PLATFORMS = ("jd", "taobao", "pdd", "douyin")
+PUBLIC_SITES = ("heimao", "jutousu")
+
+# What a reader of an appeal must see first when not everything fits: the refusal, then what was
+# bought and paid, then the problem, then the talk about it.
+IMPORTANCE = {"refusal": 0, "order": 1, "product": 2, "chat": 3, "payment": 4, "inspection": 5,
+              "logistics": 6, "invoice": 7, "complaint": 8, "call": 9, "other": 10}
+
+PROFILE_ZH = {"platform": "平台申诉", "complaint_12315": "12315投诉", "public": "公开投诉",
+              "internet_court": "网上立案"}
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class PackFile:
+    file: str
+    sha256: str
+    size: int
+    role: str                         # image, attachment, text, index, exhibit, checklist
+    exhibit: str | None = None        # the label, "3" or "3-1"
+    name: str | None = None
+    source_sha256: str | None = None  # the original this file was made from
+    part: int | None = None
+    parts: int | None = None
+    redacted: bool = False
+    adjustments: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PackResult:
+    profile: str
+    channel: str
+    folder: Path
+    zip_path: Path
+    files: list[PackFile]
+    left_out: list[dict]              # {"exhibit", "name", "reason"}
+    adjustments: list[str]            # every change made to fit the channel, in Chinese
+    notes: list[str]
+
+
+def ranked(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda r: (IMPORTANCE.get(r["category"], 10), r["number"], r.get("part") or 0))
+
+
+def caption_text(row: dict, part: int | None = None, parts: int | None = None) -> str:
+    when = ""
+    if row.get("captured_at"):
+        stamp = row["captured_at"][:16].replace("T", " ")
+        if stamp not in row["name"]:               # "照片 2025-03-04 20:15" says it already
+            when = " " + stamp
+    tail = f"（第{part}/{parts}部分）" if parts and parts > 1 else ""
+    return f"证据{label(row)} {row['name']}{when}{tail}"
+
+
+# ----- images of one exhibit --------------------------------------------------------------------------
+@dataclass
+class _Units:
+    """How an exhibit becomes images: a (possibly split) picture, PDF pages, or a video frame."""
+    kind: str                          # image, pdf, video
+    count: int                         # images wanted
+    cuts: list[tuple[int, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def exhibit_units(case: Case, row: dict, ch: Channel) -> tuple[_Units | None, str | None]:
+    """What the exhibit would become, or (None, reason) when it cannot be an image. Decodes once to
+    find the cuts and lets the image go: only counts are kept while the pack is planned."""
+    path = case.original_path(row["sha256"], row["ext"])
+    mime = row.get("mime") or ""
+    if row["status"] == "encrypted":
+        return None, "受密码保护的 PDF，无法转成图片；请另行提交原件"
+    if row["status"] != "ok":
+        return None, "文件损坏或不完整，无法转成图片"
+    if mime.startswith("image/"):
+        try:
+            im = imaging.open_upright(path, row.get("orientation") or 1, target_side=ch.value("image_max_side_px"))
+        except Exception:
+            return None, "图片无法解码"
+        cuts = imaging.split_points(im)
+        return _Units("image", len(cuts), cuts), None
+    if mime == "application/pdf":
+        n = min(3, row.get("pages") or 1)
+        notes = ["PDF 页面转成图片"]
+        if (row.get("pages") or 0) > n:
+            notes.append(f"PDF 共 {row['pages']} 页，只放了前 {n} 页")
+        return _Units("pdf", n, notes=notes), None
+    if row["kind"] == "video":
+        return _Units("video", 1, notes=["视频取一帧画面作图片，原视频请另行提交"]), None
+    if row["kind"] == "audio":
+        return None, "录音无法作为图片上传；请在平台对话中说明录音内容，或在投诉、诉讼时提交原件"
+    return None, "文档文件无法转成图片；请另行提交原件"
+
+
+def merge_cuts(cuts: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
+    """The cuts reduced to `k` parts, keeping cut points (gaps between lines) that divide most evenly."""
+    if k >= len(cuts):
+        return cuts
+    top, bottom = cuts[0][0], cuts[-1][1]
+    bounds = [b for _, b in cuts[:-1]]
+    chosen = []
+    for i in range(1, k):
+        ideal = top + (bottom - top) * i / k
+        best = min((b for b in bounds if not chosen or b > chosen[-1]), key=lambda b: abs(b - ideal))
+        chosen.append(best)
+    edges = [top, *chosen, bottom]
+    return [(edges[i], edges[i + 1]) for i in range(k)]
+
+
+def unit_images(case: Case, row: dict, units: _Units, k: int, ch: Channel):
+    """The exhibit's first `k` images (image, part, parts, notes)."""
+    path = case.original_path(row["sha256"], row["ext"])
+    if units.kind == "image":
+        im = imaging.open_upright(path, row.get("orientation") or 1, target_side=ch.value("image_max_side_px"))
+        cuts = merge_cuts(units.cuts, k)
+        notes = []
+        if len(units.cuts) > 1:
+            notes.append(f"长截图按文字间隙分成 {len(cuts)} 张")
+            if len(cuts) < len(units.cuts):
+                notes.append(f"受{ch.name}张数上限所限，本应分成 {len(units.cuts)} 张，每张较长")
+        for i, (top, bottom) in enumerate(cuts):
+            yield im.crop((0, top, im.width, bottom)), i + 1, len(cuts), notes
+    elif units.kind == "pdf":
+        pages = _pdf_page_images(path, limit=k)
+        for i, page in enumerate(pages):
+            yield page, i + 1, len(pages), units.notes
+    else:
+        from ..mediapages import key_frames
+
+        frames = key_frames(path, 1, int((row.get("media") or {}).get("rotation") or 0))
+        if frames:
+            yield frames[0][1].convert("RGB"), None, None, units.notes
+
+
+def _pdf_page_images(path: Path, limit: int) -> list:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception:
+        return []
+    try:
+        out = []
+        for i in range(min(limit, len(pdf))):
+            page = pdf[i]
+            width = page.get_width()
+            scale = min(3.0, 1600 / max(width, 1))      # about 1600 px across: small print stays legible
+            out.append(page.render(scale=scale).to_pil().convert("RGB"))
+        return out
+    finally:
+        pdf.close()
+
+
+# ----- the pack folder --------------------------------------------------------------------------------
+class _Pack:
+    def __init__(self, case: Case, out: Path, profile: str, ch: Channel):
+        self.case, self.profile, self.channel = case, profile, ch
+        self.out = _unique_folder(out)
+        self.work = case.tmp / f"pack-{uuid.uuid4().hex[:8]}"
+        self.work.mkdir(parents=True)
+        self.files: list[PackFile] = []
+        self.left_out: list[dict] = []
+        self.adjustments: list[str] = []
+        self.notes: list[str] = []
+
+    def add_bytes(self, file_name: str, data: bytes, role: str, **meta) -> PackFile:
+        name = _safe_file_name(file_name)
+        (self.work / name).write_bytes(data)
+        item = PackFile(name, hashlib.sha256(data).hexdigest(), len(data), role, **meta)
+        self.files.append(item)
+        return item
+
+    def add_copy(self, file_name: str, src: Path, role: str, **meta) -> PackFile:
+        name = _safe_file_name(file_name)
+        h = hashlib.sha256()
+        size = 0
+        with open(src, "rb") as fin, open(self.work / name, "wb") as fout:
+            while chunk := fin.read(1 << 20):
+                h.update(chunk)
+                fout.write(chunk)
+                size += len(chunk)
+        item = PackFile(name, h.hexdigest(), size, role, **meta)
+        self.files.append(item)
+        return item
+
+    def finish(self, when: datetime, extra: dict | None = None) -> PackResult:
+        manifest = {"app": "证据夹 Evidence Binder", "kind": "pack", "profile": self.profile,
+                    "channel": self.channel.id, "channel_name": self.channel.name,
+                    "created_at": when.isoformat(timespec="seconds"), "case": self.case.info().get("title"),
+                    "files": [vars(f) for f in self.files], "left_out": self.left_out,
+                    "adjustments": self.adjustments, "notes": self.notes, **(extra or {})}
+        (self.work / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        with open(self.work / "manifest.csv", "w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["文件", "用途", "证据", "证据名称", "原件 SHA-256", "本文件 SHA-256", "大小（字节）", "已打码", "调整"])
+            for f in self.files:
+                w.writerow([f.file, f.role, f.exhibit or "", f.name or "", f.source_sha256 or "", f.sha256, f.size,
+                            "是" if f.redacted else "", "；".join(f.adjustments)])
+        for p in self.work.iterdir():
+            with open(p, "rb+") as fh:
+                os.fsync(fh.fileno())
+        zip_tmp = self.work.with_suffix(".zip.part")
+        with zipfile.ZipFile(zip_tmp, "w", zipfile.ZIP_STORED) as zf:
+            for p in sorted(self.work.iterdir()):
+                zf.write(p, f"{self.out.name}/{p.name}")
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        out = _unique_folder(self.out)                 # someone may have written there meanwhile
+        zip_path = out.with_name(out.name + ".zip")
+        os.replace(self.work, out)
+        shutil.move(str(zip_tmp), zip_path)
+        with self.case.db.atomic():
+            self.case.db["exports"].insert({
+                "created_at": now_iso(), "profile": f"{self.profile}:{self.channel.id}", "out_path": str(out),
+                "sha256": hashlib.sha256((out / "manifest.json").read_bytes()).hexdigest(),
+                "exhibits_json": json.dumps([{"number": f.exhibit, "file": f.file} for f in self.files if f.exhibit],
+                                            ensure_ascii=False),
+                "app_version": manifest["app"]})
+        return PackResult(self.profile, self.channel.id, out, zip_path, self.files, self.left_out,
+                          self.adjustments, self.notes)
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
+        Path(str(self.work.with_suffix(".zip.part"))).unlink(missing_ok=True)
+
+
+def _unique_folder(path: Path) -> Path:
+    candidate, n = path, 2
+    while candidate.exists() or candidate.with_name(candidate.name + ".zip").exists():
+        candidate = path.with_name(f"{path.name} ({n})")
+        n += 1
+    return candidate
+
+
+def _safe_file_name(name: str, limit: int = 180) -> str:
+    """A name any file system takes: our slug rules, cut by UTF-8 bytes, extension kept."""
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    stem = slug(stem)
+    budget = limit - len(ext.encode()) - 1
+    while len(stem.encode()) > budget:
+        stem = stem[:-1]
+    return f"{stem}.{ext}" if ext else stem
+
+
+def _rows(case: Case, numbers: list[str] | None) -> list[dict]:
+    rows = [r for r in case.exhibits() if r["include_in_export"]]
+    if numbers:
+        wanted = set(numbers)
+        rows = [r for r in rows if label(r) in wanted or str(r["number"]) in wanted]
+    return rows
+
+
+# ----- image packs: platform appeal and public complaint ----------------------------------------------
+def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: list[str] | None = None,
+               redactor=None, cancel: threading.Event | None = None, progress: Progress | None = None,
+               texts: dict[str, str] | None = None, when: datetime | None = None) -> PackResult:
+    """Numbered, captioned JPEGs within `ch`'s limits, the most important first; the texts beside."""
+    cancel = cancel or threading.Event()
+    progress = progress or (lambda step, done, total: None)
+    when = when or datetime.now(CHINA)
+    max_count = ch.value("image_count")
+    max_bytes = ch.value("image_bytes")
+    total_bytes = ch.value("total_bytes")
+    pack = _Pack(case, out, profile, ch)
+    try:
+        rows = ranked(_rows(case, numbers))
+        planned = []
+        for i, row in enumerate(rows):
+            if cancel.is_set():
+                raise ExportCancelled()
+            progress("plan", i, len(rows))
+            units, reason = exhibit_units(case, row, ch)
+            if reason:
+                pack.left_out.append({"exhibit": label(row), "name": row["name"], "reason": reason})
+            else:
+                planned.append((row, units))
+        # Slots: one for each exhibit in order of importance, then the rest to those that want more.
+        slots = max_count or sum(u.count for _, u in planned)
+        given = {}
+        for row, units in planned:
+            if slots <= 0:
+                break
+            given[row["id"]] = 1
+            slots -= 1
+        for row, units in planned:
+            if row["id"] in given and slots > 0:
+                extra = min(units.count - 1, slots)
+                given[row["id"]] += extra
+                slots -= extra
+        used_bytes = 0
+        seq = 0
+        for i, (row, units) in enumerate(planned):
+            if cancel.is_set():
+                raise ExportCancelled()
+            progress("images", i, len(planned))
+            if row["id"] not in given:
+                pack.left_out.append({"exhibit": label(row), "name": row["name"],
+                                      "reason": f"超出{ch.name}最多 {max_count} 张图片的上限（已优先放入更重要的证据）"})
+                continue
+            made = []
+            for im, part, parts, notes in unit_images(case, row, units, given[row["id"]], ch):
+                redacted = False
+                if redactor is not None:
+                    im, redacted = redactor(row, im, part)
+                fitted = imaging.fit_jpeg(imaging.caption(im, caption_text(row, part, parts)),
+                                          ch.value("image_max_side_px"), max_bytes, ch.value("image_min_side_px"))
+                made.append((fitted, part, parts, notes, redacted))
+            size = sum(len(f.data) for f, *_ in made)
+            if not made or (total_bytes and used_bytes + size > total_bytes):
+                pack.left_out.append({"exhibit": label(row), "name": row["name"],
+                                      "reason": "无法取出画面" if not made else
+                                      f"超出{ch.name}总大小 {total_bytes // (1024 * 1024)} MB 的上限"})
+                continue
+            used_bytes += size
+            for fitted, part, parts, notes, redacted in made:
+                seq += 1
+                suffix = f"-{part}" if parts and parts > 1 else ""
+                name = f"{seq:02d}_证据{label(row)}{suffix}_{row['name']}.jpg"
+                adjustments = [*notes, *fitted.adjustments]
+                pack.add_bytes(name, fitted.data, "image", exhibit=label(row), name=row["name"],
+                               source_sha256=row["sha256"], part=part, parts=parts, redacted=redacted,
+                               adjustments=adjustments)
+                for note in adjustments:
+                    pack.adjustments.append(f"证据{label(row)}：{note}")
+        for file_name, text in (texts or {}).items():
+            pack.add_bytes(file_name, text.encode("utf-8"), "text")
+        if any(item["reason"].startswith("超出") for item in pack.left_out):
+            pack.notes.append(f"{ch.name}的上传数量或大小有限，未放入的证据见 manifest 的 left_out；"
+                              "可在对话中补充说明，或改用 12315 投诉、诉讼时提交")
+        if ch.limit("image_count") and ch.limit("image_count").default:
+            pack.notes.append(f"{ch.name}未公布上传限制，这里用的是保守的默认值（{max_count} 张、每张 "
+                              f"{max_bytes // (1024 * 1024)} MB），可在 resources/data/channels.json 中修改")
+        return pack.finish(when)
+    except BaseException:
+        pack.abandon()
+        raise
+
+
+def verify_pack(folder: Path, manifest: dict) -> list[tuple[str, dict]]:
+    """Problems with a pack folder: files missing, changed or extra (message codes and parameters)."""
+    problems = []
+    listed = {}
+    for item in manifest.get("files") or []:
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str) or not isinstance(item.get("sha256"), str):
+            problems.append(("export_manifest_bad", {"error": f"entry {item!r}"}))
+            continue
+        listed[item["file"]] = item
+    for name, item in listed.items():
+        path = folder / name
+        if "/" in name or "\\" in name or name in ("", ".", "..") or path.resolve().parent != folder.resolve():
+            problems.append(("export_path_outside", {"file": name}))
+            continue
+        params = {"number": item.get("exhibit") or "-", "file": name}
+        if not path.is_file() or path.is_symlink():
+            problems.append(("export_original_missing", params))
+            continue
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+        if h.hexdigest() != item["sha256"]:
+            problems.append(("export_original_changed", params))
+    for path in folder.iterdir():
+        if path.name not in listed and path.name not in ("manifest.json", "manifest.csv"):
+            problems.append(("export_extra_file", {"file": path.name}))
+    return problems
+
+
+def build_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: list[str] | None = None,
+               cancel: threading.Event | None = None, progress: Progress | None = None) -> PackResult:
+    """The pack for `profile` on channel `ch` (the CLI's and the GUI's one entry)."""
+    if profile == "platform":
+        return image_pack(case, out, profile, ch, numbers=numbers, cancel=cancel, progress=progress)
+    raise ValueError(f"unknown pack profile {profile!r}")

@@ -1,0 +1,137 @@
+"""Channel packs: captioned JPEGs within a channel's limits, long screenshots cut between lines,
+the most important first, metadata stripped, a manifest that verify-export can check."""
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from app.core import channels
+from app.core.export import imaging, packs
+from app.core.export.imaging import font
+from tests.conftest import make_audio, make_image, make_pdf
+
+
+def render_chat(path: Path, lines: int = 60, width: int = 1080) -> Path:
+    """A long chat screenshot: grey background, white bubbles of text with gaps between them."""
+    line_h = 120
+    im = Image.new("RGB", (width, 200 + lines * line_h), (237, 237, 237))
+    d = ImageDraw.Draw(im)
+    f = font(40)
+    for i in range(lines):
+        top = 100 + i * line_h
+        left = 40 if i % 2 == 0 else 300
+        d.rounded_rectangle([left, top, left + 740, top + 84], radius=12, fill="white")
+        d.text((left + 24, top + 18), f"第{i + 1}条：您好，商品已拆封影响二次销售", fill="black", font=f)
+    im.save(path)
+    return path
+
+
+@pytest.fixture
+def pack_case(tmp_path, case, importer):
+    src = tmp_path / "src"
+    src.mkdir()
+    render_chat(src / "Screenshot_20250305-150233.png")
+    make_image(src / "IMG_20250304_201533.jpg", size=(4000, 3000), color=(30, 90, 160),
+               when="2025:03:04 20:15:33", make="Xiaomi", model="14")
+    make_pdf(src / "发票.pdf", pages=2)
+    make_audio(src / "record_20250306_102133.m4a", "aac", seconds=1.0)
+    list(importer.import_paths([str(src)]))
+    names = {r["original_name"]: r for r in case.exhibits()}
+    case.db["exhibits"].update(names["Screenshot_20250305-150233.png"]["id"],
+                               {"category": "refusal", "name": "京东客服拒绝退货聊天记录"})
+    return case
+
+
+def test_split_points_cut_in_gaps_between_bubbles(tmp_path):
+    im = Image.open(render_chat(tmp_path / "chat.png", lines=60)).convert("RGB")
+    cuts = imaging.split_points(im)
+    assert len(cuts) > 1
+    assert cuts[0][0] == 0 and cuts[-1][1] == im.height
+    busy = imaging._row_busyness(im)
+    for top, bottom in cuts[:-1]:
+        assert bottom - top <= im.width * imaging.MAX_PART_RATIO
+        assert busy[bottom] <= 8, f"cut at {bottom} goes through a bubble"
+    for (_, b1), (t2, _) in zip(cuts, cuts[1:]):
+        assert t2 == b1                    # cut in a gap: no overlap needed, nothing lost
+
+
+def test_split_without_gaps_overlaps_so_no_line_is_lost():
+    im = Image.effect_noise((600, 3000), 80).convert("RGB")   # no quiet row anywhere
+    cuts = imaging.split_points(im)
+    assert len(cuts) > 1
+    for (_, b1), (t2, _) in zip(cuts, cuts[1:]):
+        assert b1 - t2 == imaging.OVERLAP
+
+
+def test_fit_jpeg_meets_side_and_byte_limits_and_strips_metadata():
+    im = Image.effect_noise((3000, 2000), 120).convert("RGB")
+    fitted = imaging.fit_jpeg(im, max_side=1500, max_bytes=300_000)
+    assert len(fitted.data) <= 300_000
+    out = Image.open(__import__("io").BytesIO(fitted.data))
+    assert max(out.size) <= 1500
+    assert not out.getexif() and "icc_profile" not in out.info and "xmp" not in out.info
+    assert fitted.adjustments and "缩小" in fitted.adjustments[0]
+
+
+def test_platform_pack(pack_case, tmp_path):
+    ch = channels.channel("jd")
+    result = packs.image_pack(pack_case, tmp_path / "out" / "平台申诉_京东", "platform", ch,
+                              texts={"申诉说明.txt": "商家以已拆封为由拒绝退货。"})
+    images = [f for f in result.files if f.role == "image"]
+    assert 0 < len(images) <= ch.value("image_count")
+    # the refusal (most important) comes first and was split into parts, each captioned
+    first = images[0]
+    assert first.name == "京东客服拒绝退货聊天记录" and first.parts and first.parts > 1
+    assert first.file.startswith("01_证据")
+    for f in images:
+        data = (result.folder / f.file).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == f.sha256
+        assert len(data) <= ch.value("image_bytes")
+        im = Image.open(result.folder / f.file)
+        assert im.format == "JPEG" and max(im.size) <= ch.value("image_max_side_px")
+        assert not im.getexif(), "EXIF (camera, GPS) must not travel into an upload"
+        # the caption band on top: red text on white
+        band = im.crop((0, 0, im.width, 40)).convert("RGB")
+        assert any(r > 120 and g < 60 for r, g, b in band.get_flattened_data())
+    # the audio cannot be an image: listed with its reason, not silently dropped
+    assert any("录音" in item["reason"] for item in result.left_out)
+    assert (result.folder / "申诉说明.txt").read_text(encoding="utf-8").startswith("商家")
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["profile"] == "platform" and manifest["channel"] == "jd"
+    assert packs.verify_pack(result.folder, manifest) == []
+    with zipfile.ZipFile(result.zip_path) as z:
+        assert sorted(Path(n).name for n in z.namelist()) == sorted(p.name for p in result.folder.iterdir())
+    assert not list(pack_case.tmp.iterdir()), "temp work left in the case"
+
+
+def test_more_than_the_limit_leaves_out_the_least_important(pack_case, tmp_path):
+    ch = channels.channel("jd")
+    tight = channels.Channel(ch.id, ch.name, ch.name_en, ch.kind, ch.text_field,
+                             {**ch.limits, "image_count": channels.Limit(2, "test", ch.limit("image_count").checked, True)})
+    result = packs.image_pack(pack_case, tmp_path / "tight", "platform", tight)
+    images = [f for f in result.files if f.role == "image"]
+    assert len(images) == 2
+    left = {item["name"]: item["reason"] for item in result.left_out}
+    assert any("上限" in r for r in left.values())
+    # the refusal keeps its place, in one taller part rather than pushing the others out
+    assert images[0].name == "京东客服拒绝退货聊天记录" and images[0].parts == 1
+    assert any("张数上限" in a for a in images[0].adjustments)
+    assert images[1].name.startswith("照片")
+
+
+def test_pack_is_never_overwritten_and_tampering_is_found(pack_case, tmp_path):
+    ch = channels.channel("pdd")
+    one = packs.image_pack(pack_case, tmp_path / "p", "platform", ch)
+    two = packs.image_pack(pack_case, tmp_path / "p", "platform", ch)
+    assert one.folder != two.folder and one.folder.is_dir() and two.folder.is_dir()
+    manifest = json.loads((two.folder / "manifest.json").read_text(encoding="utf-8"))
+    victim = two.folder / two.files[0].file
+    victim.write_bytes(victim.read_bytes()[:-10] + b"0123456789")
+    (two.folder / "extra.jpg").write_bytes(b"x")
+    codes = [code for code, _ in packs.verify_pack(two.folder, manifest)]
+    assert "export_original_changed" in codes and "export_extra_file" in codes
