@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .core.labels import DEFAULT_CAUSE, exhibit_label
 from .core.messages import CoreError, current_lang, human_size
+from .core.store import original_relpath
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -64,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                     "an existing file is never overwritten")
     p.add_argument("--claimant", help="提交人 on the cover (default: the case's claimant)")
     p.add_argument("--respondent", help="对方当事人 on the cover (default: the merchant)")
-    p.add_argument("--cause", default="网络购物合同纠纷", help="案由 (default 网络购物合同纠纷)")
+    p.add_argument("--cause", default=DEFAULT_CAUSE, help=f"案由 (default {DEFAULT_CAUSE})")
     p.add_argument("--json", action="store_true")
     from . import cli_packs
     cli_packs.add_arguments(p)
@@ -154,7 +156,7 @@ def _outcome_line(outcome, lang) -> str:
 def exhibit_json(row: dict, lang: str) -> dict:
     from .core.messages import render
 
-    number = f"{row['number']}-{row['part']}" if row.get("part") else row["number"]
+    number = exhibit_label(row) if row.get("part") else row["number"]
     return {
         "number": number, "name": row["name"], "kind": row["kind"], "category": row["category"],
         "captured_at": row["captured_at"], "captured_at_source": row["captured_at_source"],
@@ -164,16 +166,16 @@ def exhibit_json(row: dict, lang: str) -> dict:
         "reason": row["reason"], "width": row["width"], "height": row["height"],
         "duration_s": row["duration_s"], "pages": row["pages"], "mime": row["mime"],
         "source_desc": row["source_desc"], "device": row["device"], "orientation": row["orientation"],
-        "stored_as": f"originals/{row['sha256']}.{row['ext']}",
+        "stored_as": original_relpath(row["sha256"], row["ext"]),
     }
 
 
-STATUS_ZH = {"unreadable": "无法读取", "encrypted": "已加密"}
 
 
 def cmd_list(args, lang) -> int:
     from .core.capture import source_words
     from .core.classify import CATEGORY_ZH, KIND_ZH
+    from .core.labels import STATUS_ZH
     from .core.store import Case
 
     with Case.open(args.case_dir, writable=False) as case:

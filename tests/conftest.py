@@ -225,3 +225,16 @@ def tree_fingerprint(folder: Path) -> dict:
             result[str(p.relative_to(folder))] = (hashlib.sha256(p.read_bytes()).hexdigest(), st.st_mtime_ns,
                                                   st.st_mode)
     return result
+
+
+def readline(stream, timeout: float = 60.0) -> str:
+    """A line from a child's pipe, or a failed test after `timeout` seconds (never a hung suite)."""
+    import queue
+    import threading
+
+    box: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: box.put(stream.readline()), daemon=True).start()
+    try:
+        return box.get(timeout=timeout)
+    except queue.Empty:
+        pytest.fail(f"no line from the child process within {timeout:.0f} s")

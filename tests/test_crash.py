@@ -10,7 +10,7 @@ import time
 import pytest
 
 from app.core.store import Case
-from conftest import ROOT, make_image, run_cli
+from conftest import ROOT, make_image, readline, run_cli
 
 N_FILES = 30
 
@@ -78,7 +78,7 @@ def test_sigkill_at_random_moments(tmp_path):
             break
         proc = subprocess.Popen([sys.executable, "-m", "app", "import", str(case_dir), str(evidence)], cwd=ROOT,
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        proc.stdout.readline()  # the first file is done: the import is under way
+        readline(proc.stdout)  # the first file is done: the import is under way
         time.sleep(rng.uniform(0.0, 0.08 if attempt < 8 else 0.02))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)

@@ -95,7 +95,7 @@ def test_dropping_files_imports_copies_and_lists_bad_ones(qtbot, window, sample_
     qtbot.waitUntil(lambda: window.problems.count() == 1, timeout=WAIT)
     assert "空文件" in window.problems.item(0).text()
     assert tree_fingerprint(drop) == before, "a drop copies; the dropped files stay as they were"
-    assert "新增 1" in window.message.text()
+    qtbot.waitUntil(lambda: "新增 1" in window.message.text(), timeout=WAIT)  # rows arrive before the summary
 
 
 def test_editing_a_field_persists(qtbot, window, sample_case):

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from app.core.watch import StabilityTracker, WatchedFolder, Watcher, load_folders, save_folder, wanted
-from conftest import ROOT, make_image, tree_fingerprint
+from conftest import ROOT, make_image, readline, tree_fingerprint
 
 
 def wait_for(predicate, timeout=20.0, step=0.05):
@@ -270,10 +270,10 @@ def test_cli_watch_prints_lines_and_stops_cleanly_on_sigterm(tmp_path, folder):
                              "--quiet-window", "0.3"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     try:
-        assert "watching" in proc.stdout.readline()
+        assert "watching" in readline(proc.stdout)
         (folder / "a.png").write_bytes(png_bytes(30))
         (folder / "empty.png").write_bytes(b"")
-        lines = [proc.stdout.readline(), proc.stdout.readline()]
+        lines = [readline(proc.stdout), readline(proc.stdout)]
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=30)
     finally:

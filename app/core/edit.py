@@ -22,10 +22,35 @@ EXHIBIT_FIELDS = ("name", "source_desc", "purpose", "category", "notes", "includ
 
 @dataclass
 class Changes:
+    """What an operation changed, so each view updates only that part (after Anki's OpChanges).
+
+    `exhibits`/`events` say a kind of thing changed at all; `exhibit_ids` names the exhibits whose rows
+    changed or were added, `removed` those that left the list (trash), `order` that numbers moved
+    (reorder, group, renumber, trash, restore); `event_ids` and `events_removed` likewise for events.
+    """
     case: bool = False
     exhibits: bool = False
     events: bool = False
     ids: tuple = ()
+    exhibit_ids: tuple = ()
+    removed: tuple = ()
+    order: bool = False
+    event_ids: tuple = ()
+    events_removed: tuple = ()
+    folders: bool = False
+
+    def merge(self, other: "Changes") -> "Changes":
+        """Both together (coalescing several operations into one view update)."""
+        def union(a, b):
+            return tuple(dict.fromkeys((*a, *b)))
+
+        return Changes(case=self.case or other.case, exhibits=self.exhibits or other.exhibits,
+                       events=self.events or other.events, ids=union(self.ids, other.ids),
+                       exhibit_ids=union(self.exhibit_ids, other.exhibit_ids),
+                       removed=union(self.removed, other.removed), order=self.order or other.order,
+                       event_ids=union(self.event_ids, other.event_ids),
+                       events_removed=union(self.events_removed, other.events_removed),
+                       folders=self.folders or other.folders)
 
 
 class EditError(ValueError):
@@ -68,7 +93,7 @@ def update_exhibit(case: Case, exhibit_id: int, **fields) -> Changes:
         values["include_in_export"] = 1 if values["include_in_export"] else 0
     with case.db.atomic():
         case.db["exhibits"].update(exhibit_id, values)
-    return Changes(exhibits=True, ids=(exhibit_id,))
+    return Changes(exhibits=True, ids=(exhibit_id,), exhibit_ids=(exhibit_id,))
 
 
 # ----- order ---------------------------------------------------------------------------------------
@@ -110,7 +135,7 @@ def move(case: Case, exhibit_ids: list[int], before_id: int | None) -> Changes:
                     at = i
                     break
         _renumber(case, rest[:at] + moving + rest[at:])
-    return Changes(exhibits=True, ids=tuple(exhibit_ids))
+    return Changes(exhibits=True, ids=tuple(exhibit_ids), order=True)
 
 
 def group(case: Case, exhibit_ids: list[int]) -> Changes:
@@ -135,7 +160,7 @@ def group(case: Case, exhibit_ids: list[int]) -> Changes:
             else:
                 result.append(u)
         _renumber(case, result)
-    return Changes(exhibits=True, ids=tuple(exhibit_ids))
+    return Changes(exhibits=True, ids=tuple(exhibit_ids), order=True)
 
 
 def ungroup(case: Case, exhibit_ids: list[int]) -> Changes:
@@ -147,7 +172,7 @@ def ungroup(case: Case, exhibit_ids: list[int]) -> Changes:
             else:
                 result.append(u)
         _renumber(case, result)
-    return Changes(exhibits=True, ids=tuple(exhibit_ids))
+    return Changes(exhibits=True, ids=tuple(exhibit_ids), order=True)
 
 
 def renumber_by_time(case: Case) -> Changes:
@@ -162,7 +187,7 @@ def renumber_by_time(case: Case) -> Changes:
 
         ordered = [u for _, u in sorted(enumerate(units(case)), key=key)]
         _renumber(case, ordered)
-    return Changes(exhibits=True)
+    return Changes(exhibits=True, order=True)
 
 
 def trash(case: Case, exhibit_ids: list[int]) -> Changes:
@@ -172,7 +197,7 @@ def trash(case: Case, exhibit_ids: list[int]) -> Changes:
         for exhibit_id in exhibit_ids:
             case.db.execute("UPDATE exhibits SET deleted_at = ? WHERE id = ?", [stamp, exhibit_id])
         _renumber(case, units(case))
-    return Changes(exhibits=True, ids=tuple(exhibit_ids))
+    return Changes(exhibits=True, ids=tuple(exhibit_ids), removed=tuple(exhibit_ids), order=True)
 
 
 def restore(case: Case, exhibit_ids: list[int]) -> Changes:
@@ -181,7 +206,13 @@ def restore(case: Case, exhibit_ids: list[int]) -> Changes:
             case.db.execute("UPDATE exhibits SET deleted_at = NULL, part = NULL, number = ? WHERE id = ?",
                             [case.next_number() + 1000000, exhibit_id])
         _renumber(case, units(case))
-    return Changes(exhibits=True, ids=tuple(exhibit_ids))
+    return Changes(exhibits=True, ids=tuple(exhibit_ids), exhibit_ids=tuple(exhibit_ids), order=True)
+
+
+def order(case: Case) -> list[tuple[int, int, int | None]]:
+    """(id, number, part) of every exhibit in the list, in order: enough for a view to re-sort."""
+    return [(r[0], r[1], r[2]) for r in case.db.execute(
+        "SELECT id, number, part FROM exhibits WHERE deleted_at IS NULL ORDER BY number, part, id")]
 
 
 def trashed(case: Case) -> list[dict]:
@@ -200,7 +231,7 @@ def add_event(case: Case, type: str, title: str | None = None, occurred_at: str 
         event_id = case.db["events"].insert({"type": type, "title": (title or type).strip(), "occurred_at": occurred_at,
                                              "approximate": int(approximate), "notes": notes,
                                              "created_at": now_iso()}).last_pk
-    return event_id, Changes(events=True, ids=(event_id,))
+    return event_id, Changes(events=True, ids=(event_id,), event_ids=(event_id,))
 
 
 def update_event(case: Case, event_id: int, **fields) -> Changes:
@@ -211,13 +242,13 @@ def update_event(case: Case, event_id: int, **fields) -> Changes:
         _check_time(fields["occurred_at"])
     with case.db.atomic():
         case.db["events"].update(event_id, fields)
-    return Changes(events=True, ids=(event_id,))
+    return Changes(events=True, ids=(event_id,), event_ids=(event_id,))
 
 
 def delete_event(case: Case, event_id: int) -> Changes:
     with case.db.atomic():
         case.db.execute("DELETE FROM events WHERE id = ?", [event_id])
-    return Changes(events=True, ids=(event_id,))
+    return Changes(events=True, ids=(event_id,), events_removed=(event_id,))
 
 
 def link(case: Case, event_id: int, exhibit_ids: list[int]) -> Changes:
@@ -225,18 +256,21 @@ def link(case: Case, event_id: int, exhibit_ids: list[int]) -> Changes:
         for exhibit_id in exhibit_ids:
             case.db.execute("INSERT OR IGNORE INTO event_exhibits (event_id, exhibit_id) VALUES (?, ?)",
                             [event_id, exhibit_id])
-    return Changes(events=True, exhibits=True, ids=(event_id,))
+    return Changes(events=True, exhibits=True, ids=(event_id,), event_ids=(event_id,))
 
 
 def unlink(case: Case, event_id: int, exhibit_ids: list[int]) -> Changes:
     with case.db.atomic():
         for exhibit_id in exhibit_ids:
             case.db.execute("DELETE FROM event_exhibits WHERE event_id = ? AND exhibit_id = ?", [event_id, exhibit_id])
-    return Changes(events=True, exhibits=True, ids=(event_id,))
+    return Changes(events=True, exhibits=True, ids=(event_id,), event_ids=(event_id,))
 
 
-def events(case: Case) -> list[dict]:
-    rows = list(case.db.query("SELECT * FROM events ORDER BY occurred_at IS NULL, occurred_at, id"))
+def events(case: Case, ids=None) -> list[dict]:
+    """The case's events with their linked exhibit ids (only those named in `ids` when given)."""
+    where = f"WHERE id IN ({','.join('?' * len(ids))})" if ids is not None else ""
+    rows = list(case.db.query(f"SELECT * FROM events {where} ORDER BY occurred_at IS NULL, occurred_at, id",
+                              list(ids or ())))
     links: dict[int, list[int]] = {}
     for r in case.db.query("SELECT event_id, exhibit_id FROM event_exhibits"):
         links.setdefault(r["event_id"], []).append(r["exhibit_id"])

@@ -63,6 +63,16 @@ _EVIDENCE_EXTS = {
 }
 EVIDENCE_EXT_FAMILY = {ext: family for family, exts in _EVIDENCE_EXTS.items() for ext in exts.split()}
 
+# The names a file of evidence may carry: the extensions above, their aliases and plain-text evidence.
+# The watcher goes by this list, since it must judge a file by its name before the file is complete;
+# import judges by content (a mislabelled JPEG named .dat still imports when given by hand).
+EVIDENCE_EXTS = frozenset(EVIDENCE_EXT_FAMILY) | frozenset(TEXT_EXTS) | {"3g2", "mka", "oga", "aif"}
+
+
+def is_evidence_name(name: str) -> bool:
+    """A name that may be evidence: not skipped by rule, and an extension of a type we take."""
+    return skip_reason(name) is None and split_ext(name) in EVIDENCE_EXTS
+
 
 @dataclass(frozen=True)
 class FileType:

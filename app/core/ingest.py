@@ -157,10 +157,16 @@ class Importer:
 
     def __init__(self, case: Case, via: str = "cli", durable: bool = True,
                  cancel: threading.Event | None = None,
-                 on_progress: Callable[[int, int, Outcome], None] | None = None):
+                 on_progress: Callable[[int, int, Outcome], None] | None = None,
+                 run_db: Callable | None = None):
+        """`run_db(fn)` runs fn where the case's database may be used and returns its result. The
+        importer itself copies, hashes and reads facts on the thread that calls it; only its short
+        transactions go through run_db (the GUI passes its serial database worker; the CLI runs them
+        in place)."""
         if not case.writable:
             raise ValueError("the case must be opened for writing")
         self.case = case
+        self.run_db = run_db or (lambda fn: fn())
         self.via = via
         self.durable = durable
         self.cancel = cancel or threading.Event()
@@ -288,9 +294,13 @@ class Importer:
             else:
                 os.replace(tmp, target)
             _crash_point("renamed")
-        with self.case.db.atomic():
-            for exhibit_id, _, _ in batch:
-                self.case.db.execute("UPDATE exhibits SET pending_tmp = NULL WHERE id = ?", [exhibit_id])
+
+        def unmark():
+            with self.case.db.atomic():
+                for exhibit_id, _, _ in batch:
+                    self.case.db.execute("UPDATE exhibits SET pending_tmp = NULL WHERE id = ?", [exhibit_id])
+
+        self.run_db(unmark)
 
     def _import_one(self, path: Path, category: str | None) -> Outcome:
         shown = display_path(os.path.abspath(path))
@@ -371,24 +381,32 @@ class Importer:
                 mtime: float, tail: bytes, category: str | None = None, whole: bytes | None = None,
                 head: bytes | None = None) -> Outcome:
         case = self.case
-        existing = case.exhibit_by_sha(sha)
+        existing = self.run_db(lambda: case.exhibit_by_sha(sha))
         if existing is None:
-            row = build_record(tmp, name, sha, size, ft, mtime, tail, whole, head)
+            row = build_record(tmp, name, sha, size, ft, mtime, tail, whole, head)  # facts: off the db
             if category:
                 row["category"] = category
             row["pending_tmp"] = tmp.name
-            try:
+
+            def insert() -> int:
                 with case.db.atomic():
                     row["number"] = case.next_number()
-                    exhibit_id = case.db["exhibits"].insert(row).last_pk
-                    self._add_source(exhibit_id, shown, name, mtime)
+                    new_id = case.db["exhibits"].insert(row).last_pk
+                    self._add_source(new_id, shown, name, mtime)
+                return new_id
+
+            try:
+                exhibit_id = self.run_db(insert)
             except Exception as exc:
                 if "UNIQUE" not in str(exc):
                     raise
-                existing = case.exhibit_by_sha(sha)
+                existing = self.run_db(lambda: case.exhibit_by_sha(sha))
         if existing is not None:
-            with case.db.atomic():
-                new_source = self._add_source(existing["id"], shown, name, mtime)
+            def add_source() -> bool:
+                with case.db.atomic():
+                    return self._add_source(existing["id"], shown, name, mtime)
+
+            new_source = self.run_db(add_source)
             remove_file(tmp)
             code = "duplicate_trashed" if existing["deleted_at"] else "duplicate" if new_source else "already_imported"
             return Outcome(shown, DUPLICATE, code, {"number": existing["number"]}, existing["id"],

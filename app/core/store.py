@@ -63,6 +63,16 @@ def _split_sql(script: str) -> list[str]:
     return statements
 
 
+def original_relpath(sha256: str, ext: str | None) -> str:
+    """Where a case keeps an original, relative to the case folder (the one home of this rule)."""
+    return f"originals/{sha256}.{ext}" if ext else f"originals/{sha256}"
+
+
+def original_path(root: str | os.PathLike, row: dict) -> Path:
+    """The stored original of an exhibit row, in the case folder `root`."""
+    return Path(root) / original_relpath(row["sha256"], row.get("ext"))
+
+
 class Case:
     """An open case. Use Case.create() or Case.open(); close() when done (or use `with`)."""
 
@@ -175,7 +185,7 @@ class Case:
         return self.root / "tmp"
 
     def original_path(self, sha256: str, ext: str) -> Path:
-        return self.originals / (f"{sha256}.{ext}" if ext else sha256)
+        return self.root / original_relpath(sha256, ext)
 
     # ----- reading -------------------------------------------------------------------------
     def info(self) -> dict:
@@ -186,11 +196,19 @@ class Case:
         rows = list(self.db.query("SELECT * FROM exhibits WHERE sha256 = ?", [sha256]))
         return rows[0] if rows else None
 
-    def exhibits(self, include_deleted: bool = False) -> list[dict]:
-        where = "" if include_deleted else "WHERE deleted_at IS NULL"
-        rows = list(self.db.query(f"SELECT * FROM exhibits {where} ORDER BY number, part, id"))
+    def exhibits(self, include_deleted: bool = False, ids=None) -> list[dict]:
+        """The exhibits in order; with `ids`, only those (what an operation changed)."""
+        where = [] if include_deleted else ["deleted_at IS NULL"]
+        params: list = []
+        if ids is not None:
+            ids = list(ids)
+            where.append(f"id IN ({','.join('?' * len(ids))})")
+            params = ids
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = list(self.db.query(f"SELECT * FROM exhibits {clause} ORDER BY number, part, id", params))
         sources: dict[int, list[dict]] = {}
-        for src in self.db.query("SELECT * FROM sources ORDER BY id"):
+        source_where = f"WHERE exhibit_id IN ({','.join('?' * len(ids))})" if ids is not None else ""
+        for src in self.db.query(f"SELECT * FROM sources {source_where} ORDER BY id", params):
             sources.setdefault(src["exhibit_id"], []).append(src)
         for row in rows:
             row["sources"] = sources.get(row["id"], [])

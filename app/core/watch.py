@@ -24,12 +24,6 @@ from . import capture, filetypes
 from .ingest import DUPLICATE, IMPORTED, Importer, Outcome
 from .store import Case, now_iso
 
-# Files the watcher takes; anything else (x.jpg.part, .crdownload, notes.tmp) never enters.
-EVIDENCE_EXTS = {
-    "jpg", "jpeg", "jfif", "png", "heic", "heif", "webp", "gif", "bmp", "tif", "tiff", "avif",
-    "pdf", "m4a", "mp3", "amr", "wav", "aac", "3ga", "ogg", "flac", "mp4", "mov", "m4v", "3gp", "mkv",
-    "webm", "avi", "doc", "docx", "xls", "xlsx", "txt", "html", "htm", "eml", "rtf", "odt",
-}
 # A subfolder with one of these names sets the category of what lands in it.
 SUBFOLDER_CATEGORIES = {
     "聊天记录": "chat", "聊天": "chat", "客服": "chat", "订单": "order", "订单截图": "order",
@@ -41,7 +35,8 @@ SUBFOLDER_CATEGORIES = {
 
 
 def wanted(name: str) -> bool:
-    return filetypes.skip_reason(name) is None and filetypes.split_ext(name) in EVIDENCE_EXTS
+    """The one definition of evidence by name, shared with import (filetypes.EVIDENCE_EXTS)."""
+    return filetypes.is_evidence_name(name)
 
 
 def _signature(path: str) -> tuple[int, int] | None:
@@ -234,10 +229,12 @@ class Watcher:
         self.rescan_interval = rescan_interval
         self.tick = tick
         self.health_interval = health_interval
-        self.importer = Importer(case, via="watch", durable=durable)
+        self._stop = threading.Event()
+        # Copy, hash and read facts on the watcher's thread; only transactions go to run_db. Stopping
+        # cancels the file in hand (it stays in the watched folder and is picked up next time).
+        self.importer = Importer(case, via="watch", durable=durable, cancel=self._stop, run_db=self.run_db)
         self.observer_factory = observer_factory or Observer
         self.watches = [_FolderWatch(f, StabilityTracker(f.quiet_window)) for f in folders if not f.paused]
-        self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._reported: dict[str, tuple] = {}   # path -> signature of a file that was skipped or refused
         self.imported_count = 0
@@ -246,6 +243,10 @@ class Watcher:
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="evidence-watch", daemon=True)
         self._thread.start()
+
+    def request_stop(self) -> None:
+        """Ask the watcher to stop (cancelling the file in hand) without waiting for it."""
+        self._stop.set()
 
     def stop(self, timeout: float = 30.0) -> None:
         self._stop.set()
@@ -295,7 +296,7 @@ class Watcher:
         sig = _signature(path)
         if sig is not None and self._reported.get(path) == sig:
             return
-        outcome = self.run_db(lambda: self.importer.import_file(path, category=watch.category_for(path)))
+        outcome = self.importer.import_file(path, category=watch.category_for(path))
         if outcome.status == IMPORTED:
             self.imported_count += 1
             stamp = now_iso()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFormLayout,
 
 from ..core.classify import CATEGORIES
 from .dialogs import from_iso, to_iso
-from .models import category_text, number_text, source_text, status_text
+from .labels import category_text, number_text, source_text, status_text
 from .tasks import run_task
 
 
@@ -30,6 +30,7 @@ class DetailPanel(QWidget):
         self.row: dict | None = None
         self.heading = QLabel(tr("未选择证据"))
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold")
+        self.heading.setWordWrap(True)
         self.name = QLineEdit()
         self.source = QLineEdit()
         self.source.setPlaceholderText(tr("例如：京东App订单详情页截图"))
@@ -98,10 +99,17 @@ class DetailPanel(QWidget):
                 self._emit("notes", self.notes.toPlainText().strip() or None)
         return super().eventFilter(obj, event)  # not a bare False: PySide6 mis-counts it at exit
 
+    def refresh_heading(self, row: dict) -> None:
+        """The exhibit's number moved (another was trashed or moved): only the heading changes."""
+        if self.row is not None and row["id"] == self.row["id"]:
+            self.row["number"], self.row["part"] = row["number"], row.get("part")
+            self.heading.setText(f"{number_text(row)}  {row['name']}")
+
     def show_row(self, row: dict | None, events: list[dict], selected: int = 0):
         self.row = row
         self.setEnabled(row is not None)
         if row is None:
+            self.purpose.setPlaceholderText(tr("这份证据能证明什么，例如：证明商家拒绝退货"))
             self.unlink_row.setVisible(False)
             self.heading.setText(tr("已选择 {n} 项证据").format(n=selected) if selected > 1 else tr("未选择证据"))
             self.when.setDateTime(self.when.minimumDateTime())  # shows "—"
@@ -137,7 +145,10 @@ class DetailPanel(QWidget):
         self.unlink_row.setVisible(bool(linked))
         self.events.setText("；".join(f"{(e['occurred_at'] or tr('待定'))[:10]} {e['title']}" for e in linked)
                             or tr("（无，可在时间线上把证据拖到事件上）"))
-        facts = [f"{row['original_name']}", f"SHA-256 {row['sha256']}", f"{row['size']:,} B"]
+        # a zero-width space every 16 digits lets the hash wrap in a narrow panel (copying keeps it whole
+        # in most editors; the CLI and the export print it plain)
+        sha = "\u200b".join(row["sha256"][i:i + 16] for i in range(0, 64, 16))
+        facts = [f"{row['original_name']}", f"SHA-256 {sha}", f"{row['size']:,} B"]
         if row.get("width"):
             facts.append(f"{row['width']}×{row['height']}")
         if row.get("duration_s"):

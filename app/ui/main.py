@@ -1,39 +1,29 @@
-"""The desktop app: welcome screen, case library, exhibits (table, grid, timeline), detail, import, export."""
+"""The main window: menus and toolbar, the welcome page or the case page, the import and case-list docks.
+
+The window learns what changed from the operation that changed it (session.Delta) and updates only
+that part; see session.py. The pages live in welcome.py and casepage.py; the app start in app.py.
+"""
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, QSize, Qt, QTranslator
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDockWidget, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QListView, QListWidget, QListWidgetItem, QMainWindow,
-                               QPushButton, QProgressBar, QSplitter, QStackedWidget, QTableView, QTabWidget,
-                               QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDockWidget, QFileDialog, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QProgressBar,
+                               QStackedWidget, QStyle, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
-from .. import __version__
-from ..core.messages import CoreError
-from ..core.paths import library_dir, resource_path
-from .detail import DetailPanel, Preview
+from ..core.library import is_case_folder, scan_library
+from ..core.paths import library_dir
+from .app import install_translator, run_gui  # noqa: F401  (the app start, kept importable from here)
+from .casepage import CasePage
 from .dialogs import CaseForm, EventDialog, ExportDialog, SettingsDialog, warn
-from .models import ExhibitModel
+from .labels import error_text, language, number_text, settings, tr
 from .session import CaseSession
 from .tasks import run_task
-from .timeline import TimelinePanel
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EvidenceBinder", text)
-
-
-def settings() -> QSettings:
-    return QSettings(QSettings.IniFormat, QSettings.UserScope, "EvidenceBinder", "EvidenceBinder")
-
-
-def error_text(error) -> str:
-    if isinstance(error, CoreError):
-        return error.message("zh" if settings().value("language", "zh") == "zh" else "en")
-    return str(error)
+from .welcome import WelcomePage
 
 
 def dot(color: str) -> QIcon:
@@ -48,222 +38,142 @@ def dot(color: str) -> QIcon:
     return QIcon(pix)
 
 
-def scan_library(folder: Path) -> list[tuple[Path, str, float]]:
-    """Background: the cases under the library folder, newest first."""
-    import sqlite3
-
-    found = []
-    if not folder.is_dir():
-        return found
-    for sub in folder.iterdir():
-        db = sub / "case.sqlite"
-        if db.is_file():
-            try:
-                with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=2) as conn:
-                    title = conn.execute("SELECT title FROM case_info").fetchone()[0]
-            except sqlite3.Error:
-                title = sub.name
-            found.append((sub, title, db.stat().st_mtime))
-    return sorted(found, key=lambda x: -x[2])
-
-
-class FileDropMixin:
-    """Views that reorder exhibits by drag also take files dropped from outside (copied, never moved)."""
-
-    def dragEnterEvent(self, event):
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event):
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event):
-        if event.mimeData().hasUrls():
-            self.window().import_urls(event.mimeData().urls())
-            event.setDropAction(Qt.CopyAction)
-            event.accept()
-        else:
-            super().dropEvent(event)
-
-
-class ExhibitTable(FileDropMixin, QTableView):
-    pass
-
-
-class ExhibitGrid(FileDropMixin, QListView):
-    pass
-
-
-class WelcomePage(QWidget):
-    def __init__(self, window: "MainWindow"):
-        super().__init__()
-        title = QLabel(tr("证据夹"))
-        title.setStyleSheet("font-size: 34px; font-weight: bold")
-        subtitle = QLabel(tr("退款、退货、保修被拒？把截图、录音、发票收进一个案件，原件永不改动，一键生成编号证据清单。"))
-        subtitle.setWordWrap(True)
-        subtitle.setStyleSheet("font-size: 15px; color: #444")
-        new = QPushButton(tr("新建案件"))
-        open_ = QPushButton(tr("打开案件"))
-        sample = QPushButton(tr("示例案件"))
-        for b, tip in ((new, tr("从一个新案件开始")), (open_, tr("打开已有的案件文件夹")),
-                       (sample, tr("用一套真实样例看看证据夹能做什么")),):
-            b.setMinimumSize(QSize(180, 64))
-            b.setStyleSheet("font-size: 16px")
-            b.setToolTip(tip)
-        new.clicked.connect(window.new_case)
-        open_.clicked.connect(window.choose_case)
-        sample.clicked.connect(window.open_sample)
-        self.recent = QListWidget()
-        self.recent.itemActivated.connect(lambda item: window.open_case(Path(item.data(Qt.UserRole))))
-        buttons = QHBoxLayout()
-        for b in (new, open_, sample):
-            buttons.addWidget(b)
-        buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 50, 60, 40)
-        layout.addWidget(title)
-        layout.addWidget(subtitle)
-        layout.addSpacing(20)
-        layout.addLayout(buttons)
-        layout.addSpacing(24)
-        layout.addWidget(QLabel(tr("最近的案件（双击打开）")))
-        layout.addWidget(self.recent, 1)
-
-    def set_cases(self, cases):
-        self.recent.clear()
-        for path, title, mtime in cases:
-            item = QListWidgetItem(f"{title}    —    {datetime.fromtimestamp(mtime):%Y-%m-%d %H:%M}")
-            item.setData(Qt.UserRole, str(path))
-            self.recent.addItem(item)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, library: Path | None = None):
         super().__init__()
         self.setWindowTitle(tr("证据夹 Evidence Binder"))
-        self.resize(1360, 860)
         self.setAcceptDrops(True)
         self.library = Path(library or settings().value("library", str(library_dir())))
         self.session: CaseSession | None = None
         self.opening: CaseSession | None = None
+        self.closing: list[CaseSession] = []
         self.info: dict = {}
         self.events: list[dict] = []
-        self.rows: list[dict] = []
+        self.trash_rows: list[dict] = []
         self.folder_status: dict[str, tuple[str, str | None]] = {}
         self.dialog = None
+        self.last_trashed: list[int] = []
 
         self.stack = QStackedWidget()
         self.welcome = WelcomePage(self)
         self.stack.addWidget(self.welcome)
-        self.case_page = self._build_case_page()
+        self.case_page = CasePage(self)
         self.stack.addWidget(self.case_page)
         self.setCentralWidget(self.stack)
-        self._build_toolbar()
+        # the case page's parts, by their old names
+        page = self.case_page
+        self.model, self.table, self.grid, self.timeline = page.model, page.table, page.grid, page.timeline
+        self.tabs, self.detail, self.preview = page.tabs, page.detail, page.preview
+        self._wire_case_page()
+        self._build_actions()
         self._build_docks()
         self._build_status()
+        self._fit_screen()
         self.show_welcome()
 
+    def _fit_screen(self):
+        """A size that fits the screen (a 1366x768 laptop included), never more."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            self.resize(1280, 760)
+            return
+        self.resize(min(1360, screen.width() - 40), min(860, screen.height() - 40))
+
     # ----- building ----------------------------------------------------------------------------
-    def _build_case_page(self) -> QWidget:
-        self.model = ExhibitModel()
+    def _wire_case_page(self):
         self.model.moveRequested.connect(lambda ids, before: self.session and self.session.move(ids, before,
                                                                                                  self._after_edit))
-        self.table = ExhibitTable()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setDragDropMode(QAbstractItemView.DragDrop)
-        self.table.setDefaultDropAction(Qt.MoveAction)
-        self.table.setDragEnabled(True)
-        self.table.setAcceptDrops(True)
-        self.table.setDropIndicatorShown(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((84, 230, 96, 52, 126, 70, 64, 40)):
-            self.table.setColumnWidth(col, width)
-        self.grid = ExhibitGrid()
-        self.grid.setModel(self.model)
-        self.grid.setSelectionModel(self.table.selectionModel())
-        self.grid.setViewMode(QListView.IconMode)
-        self.grid.setIconSize(QSize(140, 140))
-        self.grid.setGridSize(QSize(176, 196))
-        self.grid.setWordWrap(True)
-        self.grid.setResizeMode(QListView.Adjust)
-        self.grid.setUniformItemSizes(True)
-        self.grid.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        self.grid.setDragDropMode(QAbstractItemView.DragDrop)
-        self.grid.setMovement(QListView.Snap)
-        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.timeline = TimelinePanel()
         self.timeline.addRequested.connect(self.add_event)
+        self.timeline.caseInfoRequested.connect(self.edit_case)
         self.timeline.view.linkRequested.connect(lambda ev, ids: self.session.link(ev, ids, self._after_edit))
         self.timeline.view.eventActivated.connect(self.edit_event)
         self.timeline.view.exhibitActivated.connect(self.select_exhibit)
         self.timeline.view.exhibitClicked.connect(lambda i: self.select_exhibit(i, switch=False))
-        self.timeline.set_model(self.model)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.table, tr("证据列表"))
-        self.tabs.addTab(self.grid, tr("缩略图"))
-        self.tabs.addTab(self.timeline, tr("时间线"))
-        self.detail = DetailPanel()
-        self.detail.edited.connect(lambda i, f: self.session.update_exhibit(i, f, self._after_edit))
+        self.detail.edited.connect(lambda i, f: self.session.update_exhibit(i, f, self._after_edit, self.detail))
         self.detail.unlinkRequested.connect(lambda ev, ex: self.session.unlink(ev, [ex], self._after_edit))
-        self.preview = Preview()
-        right = QSplitter(Qt.Vertical)
-        right.addWidget(self.detail)
-        right.addWidget(self.preview)
-        right.setSizes([380, 460])
-        split = QSplitter()
-        split.addWidget(self.tabs)
-        split.addWidget(right)
-        split.setSizes([860, 480])
-        return split
 
-    def _build_toolbar(self):
-        bar = QToolBar(tr("工具栏"))
+    def _build_actions(self):
+        style = self.style()
+        bar = self.addToolBar(tr("工具栏"))
+        bar.setObjectName("toolbar")
         bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        self.addToolBar(bar)
+        bar.setIconSize(QSize(18, 18))
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.toolbar = bar
+        self.case_actions: list[QAction] = []
 
-        def action(text, slot, case_only=True):
+        def action(text, slot, shortcut=None, icon=None, case_only=True, toolbar=False, tip=None):
             a = QAction(text, self)
+            if icon is not None:
+                a.setIcon(style.standardIcon(icon))
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            a.setToolTip(f"{tip or text}" + (f" ({QKeySequence(shortcut).toString(QKeySequence.NativeText)})"
+                                             if shortcut else ""))
             a.triggered.connect(slot)
-            bar.addAction(a)
             if case_only:
                 self.case_actions.append(a)
+            if toolbar:
+                bar.addAction(a)
             return a
 
-        self.case_actions: list[QAction] = []
-        action(tr("首页"), self.show_welcome, False)
-        action(tr("新建案件"), self.new_case, False)
-        action(tr("打开案件"), self.choose_case, False)
+        menus = self.menuBar()
+        m = menus.addMenu(tr("文件(&F)"))
+        m.addAction(action(tr("首页"), self.show_welcome, "Ctrl+Shift+H", QStyle.SP_DirHomeIcon, False, True))
+        m.addAction(action(tr("新建案件…"), self.new_case, QKeySequence.New, QStyle.SP_FileDialogNewFolder, False,
+                           True))
+        m.addAction(action(tr("打开案件…"), self.choose_case, QKeySequence.Open, QStyle.SP_DialogOpenButton,
+                           False, True))
+        m.addSeparator()
         bar.addSeparator()
-        action(tr("导入文件…"), self.import_files)
-        action(tr("导入文件夹…"), self.import_folder)
-        self.export_action = action(tr("导出 PDF…"), self.export)
+        m.addAction(action(tr("导入文件…"), self.import_files, "Ctrl+I", QStyle.SP_FileIcon, toolbar=True))
+        m.addAction(action(tr("导入文件夹…"), self.import_folder, "Ctrl+Shift+I", QStyle.SP_DirIcon))
+        self.export_action = action(tr("导出 PDF…"), self.export, "Ctrl+P", QStyle.SP_DialogSaveButton,
+                                    toolbar=True)
+        m.addAction(self.export_action)
+        m.addSeparator()
+        m.addAction(action(tr("案件信息…"), self.edit_case, "Ctrl+Shift+C", QStyle.SP_FileDialogDetailedView,
+                           toolbar=True))
+        m.addAction(action(tr("设置…"), self.open_settings, QKeySequence.Preferences, None, False))
+        m.addSeparator()
+        quit_ = action(tr("退出"), self.close, QKeySequence.Quit, QStyle.SP_DialogCloseButton, False)
+        quit_.setShortcuts([QKeySequence("Ctrl+Q"), QKeySequence(QKeySequence.Quit)])
+        m.addAction(quit_)
+        self.quit_action = quit_
+
+        m = menus.addMenu(tr("编辑(&E)"))
         bar.addSeparator()
-        action(tr("分组"), lambda: self._on_selected(self.session.group))
-        action(tr("取消分组"), lambda: self._on_selected(self.session.ungroup))
-        action(tr("按时间重新编号"), lambda: self.session.renumber_by_time(self._after_edit))
-        action(tr("移到回收站"), lambda: self._on_selected(self.session.trash))
-        action(tr("回收站…"), self.show_trash)
-        bar.addSeparator()
-        action(tr("案件信息…"), self.edit_case)
-        action(tr("设置…"), self.open_settings, False)
+        self.undo_action = action(tr("撤销移到回收站"), self.undo_trash, QKeySequence.Undo, QStyle.SP_ArrowBack)
+        self.undo_action.setEnabled(False)
+        m.addAction(self.undo_action)
+        m.addSeparator()
+        m.addAction(action(tr("添加事件…"), self.add_event, "Ctrl+E", QStyle.SP_FileDialogStart, toolbar=True))
+        m.addAction(action(tr("分组"), lambda: self._on_selected(self.session.group), "Ctrl+G"))
+        m.addAction(action(tr("取消分组"), lambda: self._on_selected(self.session.ungroup), "Ctrl+Shift+G"))
+        m.addAction(action(tr("按时间重新编号…"), self.renumber_by_time, "Ctrl+R", QStyle.SP_BrowserReload))
+        m.addSeparator()
+        self.trash_action = action(tr("移到回收站"), self.trash_selected, QKeySequence.Delete, QStyle.SP_TrashIcon,
+                                   toolbar=True)
+        m.addAction(self.trash_action)
+        m.addAction(action(tr("回收站…"), self.show_trash, None, QStyle.SP_DirClosedIcon))
+
+        m = menus.addMenu(tr("视图(&V)"))
+        for i, name in enumerate((tr("证据列表"), tr("缩略图"), tr("时间线"))):
+            m.addAction(action(name, lambda checked=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"))
+        m.addSeparator()
+        self.view_menu = m
+
+        m = menus.addMenu(tr("帮助(&H)"))
+        m.addAction(action(tr("使用指南"), self.show_guide, QKeySequence.HelpContents, QStyle.SP_DialogHelpButton,
+                           False))
+        m.addAction(action(tr("关于证据夹"), self.show_about, None, QStyle.SP_MessageBoxInformation, False))
 
     def _build_docks(self):
         self.folders = QTreeWidget()
         self.folders.setHeaderLabels([tr("监视的文件夹"), tr("状态"), tr("最近导入")])
-        self.folders.setColumnWidth(0, 420)
-        self.folders.setColumnWidth(1, 160)
+        self.folders.setColumnWidth(0, 360)
+        self.folders.setColumnWidth(1, 140)
         add = QPushButton(tr("添加文件夹…"))
         pause = QPushButton(tr("暂停 / 继续"))
         remove = QPushButton(tr("移除"))
@@ -272,6 +182,7 @@ class MainWindow(QMainWindow):
         remove.clicked.connect(self.remove_folder)
         box = QWidget()
         v = QVBoxLayout(box)
+        v.setContentsMargins(4, 4, 4, 4)
         h = QHBoxLayout()
         for b in (add, pause, remove):
             h.addWidget(b)
@@ -286,45 +197,77 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(tr("导入"), self)
         dock.setObjectName("imports")
         dock.setWidget(tabs)
-        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
+                         | QDockWidget.DockWidgetClosable)
         self.addDockWidget(Qt.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [170], Qt.Vertical)
+        self.resizeDocks([dock], [130], Qt.Vertical)
         self.imports_dock = dock
         # the case library, to switch cases without going back to the welcome screen
         self.case_list = QListWidget()
-        self.case_list.setMinimumWidth(170)
         self.case_list.setWordWrap(True)
         self.case_list.itemActivated.connect(lambda item: self.open_case(Path(item.data(Qt.UserRole))))
         cases = QDockWidget(tr("案件"), self)
         cases.setObjectName("cases")
         cases.setWidget(self.case_list)
-        cases.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
+        cases.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
+                          | QDockWidget.DockWidgetClosable)
         self.addDockWidget(Qt.LeftDockWidgetArea, cases)
-        self.resizeDocks([cases], [190], Qt.Horizontal)
+        self.resizeDocks([cases], [150], Qt.Horizontal)
         self.cases_dock = cases
+        for d in (dock, cases):
+            self.view_menu.addAction(d.toggleViewAction())
 
     def _build_status(self):
         self.message = QLabel()
+        self.message.setMinimumWidth(100)
         self.counts = QLabel()
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(260)
+        self.progress.setMaximumWidth(200)
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(tr("取消"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_import)
+        self.undo_button = QPushButton(tr("撤销"))
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.undo_trash)
         self.statusBar().addWidget(self.message, 1)
+        self.statusBar().addWidget(self.undo_button)
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
     # ----- pages -------------------------------------------------------------------------------
     def show_welcome(self):
+        """Back to the welcome page; the open case closes without making anyone wait."""
+        if self.session is not None:
+            self._close_session()
         self.stack.setCurrentWidget(self.welcome)
         self.imports_dock.setVisible(False)
         self.cases_dock.setVisible(False)
+        self.setWindowTitle(tr("证据夹 Evidence Binder"))
         for a in self.case_actions:
             a.setEnabled(False)
         self.refresh_library()
+
+    def _close_session(self):
+        session, self.session = self.session, None
+        if session is None:
+            return
+        self.closing.append(session)
+        session.closed.connect(lambda s=session: self._session_closed(s))
+        session.close()
+        if session.busy or session.exporting:
+            self.message.setText(tr("正在结束上一个案件：完成手头的文件…"))
+        self.model.set_rows([])
+        self.timeline.set_events([], {})
+        self.detail.show_row(None, [])
+        self.preview.show_exhibit(None, None)
+
+    def _session_closed(self, session):
+        if session in self.closing:
+            self.closing.remove(session)
+        if not self.closing and self.message.text() == tr("正在结束上一个案件：完成手头的文件…"):
+            self.message.clear()
 
     def refresh_library(self):
         library = self.library
@@ -334,11 +277,11 @@ class MainWindow(QMainWindow):
             self.welcome.set_cases(cases)
             self.case_list.clear()
             current = self.session.root.resolve() if self.session is not None else None
-            for path, title, _ in cases:
-                item = QListWidgetItem(title)
-                item.setToolTip(str(path))
-                item.setData(Qt.UserRole, str(path))
-                if current is not None and path.resolve() == current:
+            for entry in cases:
+                item = QListWidgetItem(entry.title)
+                item.setToolTip(str(entry.path))
+                item.setData(Qt.UserRole, str(entry.path))
+                if current is not None and entry.path.resolve() == current:
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
@@ -347,12 +290,14 @@ class MainWindow(QMainWindow):
         run_task(lambda: scan_library(library), listed)
 
     def _show_case(self):
+        self.welcome.show_notice(None)
         self.stack.setCurrentWidget(self.case_page)
         self.imports_dock.setVisible(True)
         self.cases_dock.setVisible(True)
         self.refresh_library()
         for a in self.case_actions:
             a.setEnabled(True)
+        self.undo_action.setEnabled(bool(self.last_trashed))
 
     # ----- cases -------------------------------------------------------------------------------
     def new_case(self):
@@ -373,7 +318,7 @@ class MainWindow(QMainWindow):
         from ..core.sample import build_sample_case
 
         target = self.library / "示例案件 电饭煲"
-        if (target / "case.sqlite").exists():
+        if is_case_folder(target):
             self.open_case(target)
             return
         self.message.setText(tr("正在建立示例案件…"))
@@ -388,13 +333,22 @@ class MainWindow(QMainWindow):
     def open_case(self, path: Path):
         self._start_session(Path(path))
 
+    def open_from_outside(self, path: Path):
+        """A folder given on the command line or by the file manager: open it, or say why not."""
+        path = Path(path)
+        if not is_case_folder(path):
+            self.show_welcome()
+            self.welcome.show_notice(tr("“{path}”不是证据夹的案件文件夹（里面没有 case.sqlite）。"
+                                        "可以新建一个案件，再把这个文件夹里的文件导入进去。").format(path=path))
+            return
+        self.open_case(path)
+
     def _start_session(self, path: Path, create=None):
         if create is None and self.session is not None and Path(path).resolve() == self.session.root.resolve():
             self.table.clearSelection()  # the case is open already: show it afresh
             self.detail.show_row(None, [])
             self.preview.show_exhibit(None, None)
             self._show_case()
-            self.reload()
             return
         session = CaseSession(path)
         self.opening = session
@@ -409,22 +363,20 @@ class MainWindow(QMainWindow):
                 session.close()
                 self._fail(error_text(error))
                 return
-            if self.session is not None:
-                self.session.close()
+            self._close_session()
             self.session = session
-            session.changed.connect(lambda changes: self.reload())
+            self.last_trashed = []
+            session.changed.connect(self._apply)
             session.outcome.connect(self._outcome)
             session.watch_status.connect(self._watch_status)
+            session.tasks_changed.connect(self._tasks_changed)
             self.model.case_root = path
-            self.model.set_rows([])
-            self.detail.show_row(None, [])
-            self.preview.show_exhibit(None, None)
             self.problems.clear()
             self.folder_status.clear()
             self.info = info
             settings().setValue("last_case", str(path))
             self._show_case()
-            self.reload()
+            self._load()
             session.restart_watching()
 
         if create:
@@ -432,38 +384,61 @@ class MainWindow(QMainWindow):
         else:
             session.open(opened)
 
-    def reload(self):
-        if self.session is None:
-            return
+    def _load(self):
+        """The whole case, once, when it opens; after that only what operations say changed."""
         session = self.session
-        selected = self.selected_ids()
 
         def loaded(data, error):
             if session is not self.session or error is not None:
                 return
             self.info = data["info"]
             self.events = data["events"]
-            self.rows = data["exhibits"]
             self.trash_rows = data["trash"]
-            self.setWindowTitle(f"{self.info.get('title', '')} — {tr('证据夹')}")
-            self.model.set_rows(self.rows)
-            self.timeline.set_data(self.events, self.rows)
+            self._title()
+            self.model.set_rows(data["exhibits"])
+            self.timeline.set_events(self.events, self.info)
             self._fill_folders(data["folders"])
-            self.counts.setText(tr("共 {n} 项证据，{e} 个事件").format(n=len(self.rows), e=len(self.events)))
+            self._counts()
             if self.message.text() == tr("正在打开…"):
                 self.message.clear()
-            self._reselect(selected)
 
         session.load(loaded)
 
-    def _reselect(self, ids):
-        sel = self.table.selectionModel()
-        for exhibit_id in ids:
-            row = self.model.row_of(exhibit_id)
-            if row is not None:
-                sel.select(self.model.index(row, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows)
-        if not ids:
-            self.detail.show_row(None, [])
+    def _title(self):
+        self.setWindowTitle(f"{self.info.get('title', '')} — {tr('证据夹')}")
+
+    def _counts(self):
+        self.counts.setText(tr("共 {n} 项证据，{e} 个事件").format(n=self.model.rowCount(), e=len(self.events)))
+
+    def _apply(self, delta):
+        """One operation's changes: each part of the window updates only what it shows."""
+        if delta.info is not None:
+            self.info = delta.info
+            self._title()
+            self.timeline.set_info(self.info)
+        if delta.events is not None:
+            self.events = delta.events
+            self.timeline.set_events(self.events, None)
+        if delta.trash is not None:
+            self.trash_rows = delta.trash
+        self.model.apply(delta)
+        if delta.folders is not None:
+            self._fill_folders(delta.folders)
+        shown = self.detail.row
+        if shown is not None:
+            if shown["id"] in delta.changes.removed:
+                self.table.clearSelection()
+                self.detail.show_row(None, [])
+                self.preview.show_exhibit(None, None)
+            elif delta.origin is not self.detail and (
+                    shown["id"] in delta.changes.exhibit_ids or delta.order is not None or delta.events is not None):
+                i = self.model.row_of(shown["id"])
+                if i is not None:
+                    self.detail.show_row(dict(self.model.row_dict(i)), self.events)
+            elif delta.origin is self.detail and delta.order is not None:
+                self.detail.refresh_heading(self.model.row_dict(self.model.row_of(shown["id"])))
+        if delta.rows or delta.changes.removed or delta.events is not None:
+            self._counts()
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -475,6 +450,7 @@ class MainWindow(QMainWindow):
             if switch:
                 self.tabs.setCurrentWidget(self.table)
             self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _selection_changed(self, *_):
         ids = self.selected_ids()
@@ -501,6 +477,47 @@ class MainWindow(QMainWindow):
         self.message.setText(text)
         self.dialog = warn(self, text)
 
+    def confirm(self, title: str, text: str, yes: str) -> bool:
+        """Ask before a change that touches many exhibits; Enter keeps the safe answer (cancel)."""
+        box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, self)
+        ok = box.addButton(yes, QMessageBox.AcceptRole)
+        cancel = box.addButton(tr("取消"), QMessageBox.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is ok
+
+    def renumber_by_time(self):
+        if self.confirm(tr("按时间重新编号"), tr("所有证据将按形成时间重新排序并编号（分组保持在一起）。"
+                                            "已经写进材料里的编号会改变。继续吗？"), tr("重新编号")):
+            self.session.renumber_by_time(self._after_edit)
+
+    def trash_selected(self):
+        ids = self.selected_ids()
+        if not ids:
+            self.message.setText(tr("请先在列表中选择证据"))
+            return
+        names = [number_text(self.model.row_dict(self.model.row_of(i))) for i in ids]
+
+        def done(result, error):
+            if error is not None:
+                self._fail(error_text(error))
+                return
+            self.last_trashed = ids
+            self.undo_action.setEnabled(True)
+            self.undo_button.setVisible(True)
+            self.message.setText(tr("已移到回收站：{names}（其余证据已重新编号）").format(names="、".join(names[:5]) + (
+                "…" if len(names) > 5 else "")))
+
+        self.session.trash(ids, done)
+
+    def undo_trash(self):
+        ids, self.last_trashed = self.last_trashed, []
+        self.undo_action.setEnabled(False)
+        self.undo_button.setVisible(False)
+        if ids and self.session is not None:
+            self.session.restore(ids, self._after_edit)
+            self.message.setText(tr("已从回收站恢复 {n} 项证据").format(n=len(ids)))
+
     def edit_case(self):
         form = CaseForm(self.info, self)
         if form.exec() == QDialog.Accepted:
@@ -512,6 +529,9 @@ class MainWindow(QMainWindow):
             self.session.add_event(dialog.values(), self._after_edit)
 
     def edit_event(self, event: dict):
+        if event.get("id") is None:  # from the case facts: edited in the case form
+            self.edit_case()
+            return
         dialog = EventDialog(event, self)
         if dialog.exec() == QDialog.Accepted:
             self.session.update_event(event["id"], dialog.values(), self._after_edit)
@@ -521,7 +541,7 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle(tr("回收站"))
         items = QListWidget()
         items.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        for row in getattr(self, "trash_rows", []):
+        for row in self.trash_rows:
             item = QListWidgetItem(f"{row['name']}  ({row['original_name']})")
             item.setData(Qt.UserRole, row["id"])
             items.addItem(item)
@@ -536,6 +556,18 @@ class MainWindow(QMainWindow):
         v.addWidget(restore)
         dialog.resize(520, 380)
         dialog.exec()
+
+    def show_guide(self):
+        from .guide import GuideDialog
+
+        self.dialog = GuideDialog(self)
+        self.dialog.show()
+
+    def show_about(self):
+        from .. import __version__
+
+        QMessageBox.about(self, tr("关于证据夹"), tr("证据夹 {v}\n把退款、退货、保修纠纷的证据收进一个案件，"
+                                                   "原件永不改动，生成编号证据清单。").format(v=__version__))
 
     # ----- import ------------------------------------------------------------------------------
     def dragEnterEvent(self, event):
@@ -566,11 +598,13 @@ class MainWindow(QMainWindow):
         if self.session is None:
             self._fail(tr("请先新建或打开一个案件"))
             return
+        session = self.session
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.cancel_button.setVisible(True)
         self.message.setText(tr("正在导入（只复制，原文件不会被移动或修改）…"))
-        self.session.import_paths(paths, self._import_progress, self._import_done)
+        session.import_paths(paths, lambda d, t, o: session is self.session and self._import_progress(d, t, o),
+                             lambda r, e: session is self.session and self._import_done(r, e))
 
     def _import_progress(self, done, total, outcome):
         self.progress.setRange(0, total)
@@ -597,11 +631,13 @@ class MainWindow(QMainWindow):
 
     def _outcome(self, outcome):
         if outcome.status in ("skipped", "refused"):
-            lang = "zh" if settings().value("language", "zh") == "zh" else "en"
             word = {"skipped": tr("跳过"), "refused": tr("拒绝")}[outcome.status]
-            item = QListWidgetItem(f"[{word}] {Path(outcome.path).name} — {outcome.message(lang)}")
+            item = QListWidgetItem(f"[{word}] {Path(outcome.path).name} — {outcome.message(language())}")
             item.setToolTip(outcome.path)
             self.problems.insertItem(0, item)
+
+    def _tasks_changed(self, count):
+        pass  # the import progress bar and the export dialog show their own progress
 
     # ----- watched folders ----------------------------------------------------------------------
     def _fill_folders(self, folders):
@@ -623,12 +659,15 @@ class MainWindow(QMainWindow):
 
     def _watch_status(self, path, mode, error):
         self.folder_status[path] = (mode, error)
-        self.reload()
+        session = self.session
+        if session is not None:
+            session.load_folders(lambda folders, e: session is self.session and e is None
+                                 and self._fill_folders(folders))
 
     def add_folder(self):
         folder = QFileDialog.getExistingDirectory(self, tr("选择要监视的文件夹（例如手机相册同步文件夹）"))
         if folder:
-            self.session.add_folder(folder, True, lambda r, e: self._after_edit(r, e) or self.reload())
+            self.session.add_folder(folder, True, self._after_edit)
 
     def _selected_folder(self):
         item = self.folders.currentItem()
@@ -637,23 +676,23 @@ class MainWindow(QMainWindow):
     def toggle_folder(self):
         chosen = self._selected_folder()
         if chosen:
-            self.session.set_paused(chosen[0], not chosen[1], lambda r, e: self.reload())
+            self.session.set_paused(chosen[0], not chosen[1], self._after_edit)
 
     def remove_folder(self):
         chosen = self._selected_folder()
         if chosen:
-            self.session.remove_folder(chosen[0], lambda r, e: self.reload())
+            self.session.remove_folder(chosen[0], self._after_edit)
 
     # ----- export and settings -------------------------------------------------------------------
     def export(self):
-        if not self.rows:
+        if self.model.rowCount() == 0:
             self._fail(tr("案件中还没有证据，请先导入"))
             return
         self.dialog = ExportDialog(self.session, self.info, self)
         self.dialog.open()
 
     def open_settings(self):
-        dialog = SettingsDialog(settings().value("language", "zh"), str(self.library), self)
+        dialog = SettingsDialog(language(), str(self.library), self)
         if dialog.exec() == QDialog.Accepted:
             settings().setValue("language", dialog.language.currentData())
             settings().setValue("library", dialog.library.text())
@@ -661,54 +700,12 @@ class MainWindow(QMainWindow):
             self.message.setText(tr("设置已保存"))
 
     def closeEvent(self, event):
-        if self.session is not None:
-            self.session.close()
-            self.session = None
+        """Never blocks: an export in flight is stopped only if the user says so; the open case
+        closes in the background (the file in hand finishes, then the database closes)."""
+        if self.session is not None and self.session.exporting:
+            if not self.confirm(tr("导出尚未完成"), tr("证据清单还在生成。现在退出会停止导出（不会留下不完整的文件）。"),
+                                tr("停止导出并退出")):
+                event.ignore()
+                return
+        self._close_session()
         super().closeEvent(event)
-
-
-def install_qt_translations(app: QApplication, language: str) -> QTranslator | None:
-    """Qt's own texts (file dialogs, OK/Cancel) in the app's language; Qt ships them as qtbase_*.qm."""
-    from PySide6.QtCore import QLibraryInfo
-
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
-    if translator.load(f"qtbase_{'zh_CN' if language == 'zh' else 'en'}", folder):
-        app.installTranslator(translator)
-        return translator
-    return None
-
-
-def install_translator(app: QApplication, language: str) -> QTranslator | None:
-    if language != "en":
-        return None
-    translator = QTranslator(app)
-    if translator.load(str(resource_path("translations", "evidence_binder_en.qm"))):
-        app.installTranslator(translator)
-        return translator
-    return None
-
-
-def run_gui(argv: list[str] | None = None) -> int:
-    # The first argument names the app to the window system (taskbar, window class).
-    app = QApplication.instance() or QApplication(argv or ["EvidenceBinder"])
-    app.setDesktopFileName("evidence-binder")
-    app.setApplicationName("Evidence Binder")
-    app.setApplicationDisplayName("证据夹")
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName("EvidenceBinder")
-    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
-    from PySide6.QtGui import QFontDatabase
-
-    # The bundled CJK font, so Chinese renders even where the system has none.
-    QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
-    language = str(settings().value("language", "zh"))
-    app._translator = install_translator(app, language)
-    app._qt_translator = install_qt_translations(app, language)
-    window = MainWindow()
-    window.show()
-    code = app.exec()
-    from PySide6.QtCore import QThreadPool
-
-    QThreadPool.globalInstance().waitForDone(10000)  # background jobs finish before Python tears down
-    return code

@@ -8,46 +8,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QMimeData, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
+from ..core.store import original_path
+from .labels import category_text, kind_text, number_text, source_text, status_text, time_text, tr
 from .tasks import run_task
 
 MIME_IDS = "application/x-evidence-binder-exhibits"
 THUMB = 160
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EvidenceBinder", text)
-
-
-def kind_text(kind: str) -> str:
-    return {"screenshot": tr("截图"), "photo": tr("照片"), "audio": tr("录音"), "video": tr("视频"),
-            "pdf": tr("PDF"), "document": tr("文档")}.get(kind, kind)
-
-
-def category_text(category: str) -> str:
-    return {"order": tr("订单"), "payment": tr("支付记录"), "invoice": tr("发票"), "chat": tr("聊天记录"),
-            "call": tr("通话录音"), "product": tr("商品照片/视频"), "logistics": tr("物流记录"),
-            "inspection": tr("检测报告"), "refusal": tr("商家拒绝"), "complaint": tr("投诉回执"),
-            "other": tr("其他")}.get(category, category)
-
-
-def source_text(source: str | None) -> str:
-    return {"exif": tr("拍摄信息"), "filename": tr("文件名"), "container": tr("媒体信息"), "pdf": tr("PDF信息"),
-            "office": tr("文档属性"), "mtime": tr("修改时间"), "manual": tr("手动")}.get(source or "", "—")
-
-
-def status_text(status: str) -> str:
-    return {"ok": tr("正常"), "unreadable": tr("无法读取"), "encrypted": tr("已加密")}.get(status, status)
-
-
-def number_text(row: dict) -> str:
-    return tr("证据{n}").format(n=row["number"]) + (f"-{row['part']}" if row.get("part") else "")
-
-
-def time_text(row: dict) -> str:
-    return row["captured_at"].replace("T", " ")[:16] if row.get("captured_at") else tr("待定")
 
 
 def make_thumbnail(original: Path, cache: Path, mime: str) -> QImage | None:
@@ -117,6 +86,83 @@ class ExhibitModel(QAbstractTableModel):
         self._rows = rows
         self._by_id = {r["id"]: i for i, r in enumerate(rows)}
         self.endResetModel()
+
+    def apply(self, delta) -> None:
+        """Update only what an operation changed: removed rows, changed rows, new rows, new numbers."""
+        for exhibit_id in delta.changes.removed:
+            i = self._by_id.get(exhibit_id)
+            if i is not None:
+                self._remove_at(i)
+        for row in delta.rows:
+            i = self._by_id.get(row["id"])
+            if i is not None:
+                self._rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+            else:
+                at = self._insert_position(row)
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._rows.insert(at, row)
+                self._reindex(at)
+                self.endInsertRows()
+        if delta.order is not None:
+            self._reorder(delta.order)
+
+    @staticmethod
+    def _key(row) -> tuple:
+        return (row["number"], row.get("part") or 0, row["id"])
+
+    def _insert_position(self, row: dict) -> int:
+        """New exhibits take the next number, so this is the end; bisect in case it is not."""
+        key = self._key(row)
+        if not self._rows or self._key(self._rows[-1]) <= key:
+            return len(self._rows)
+        lo, hi = 0, len(self._rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._key(self._rows[mid]) <= key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _remove_at(self, i: int) -> None:
+        self.beginRemoveRows(QModelIndex(), i, i)
+        self._by_id.pop(self._rows[i]["id"], None)
+        del self._rows[i]
+        self._reindex(i)
+        self.endRemoveRows()
+
+    def _reindex(self, start: int = 0) -> None:
+        if start == 0:
+            self._by_id = {}
+        for i in range(start, len(self._rows)):
+            self._by_id[self._rows[i]["id"]] = i
+
+    def _reorder(self, order: list) -> None:
+        """New numbers for every row; rows that moved are moved with their selection (layoutChanged)."""
+        numbers = {exhibit_id: (number, part) for exhibit_id, number, part in order}
+        for i in range(len(self._rows) - 1, -1, -1):  # rows no longer listed (trashed elsewhere)
+            if self._rows[i]["id"] not in numbers:
+                self._remove_at(i)
+        for r in self._rows:
+            if r["id"] in numbers:
+                r["number"], r["part"] = numbers[r["id"]]
+        wanted = [exhibit_id for exhibit_id, _, _ in order if exhibit_id in self._by_id]
+        if wanted != [r["id"] for r in self._rows]:
+            self.layoutAboutToBeChanged.emit()
+            old_ids = [r["id"] for r in self._rows]
+            by_id = {r["id"]: r for r in self._rows}
+            self._rows = [by_id[i] for i in wanted]
+            self._reindex()
+            old_index = self.persistentIndexList()
+            new_index = []
+            for idx in old_index:
+                moved = self._by_id.get(old_ids[idx.row()]) if 0 <= idx.row() < len(old_ids) else None
+                new_index.append(self.index(moved, idx.column()) if moved is not None else QModelIndex())
+            self.changePersistentIndexList(old_index, new_index)
+            self.layoutChanged.emit()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.DisplayRole])
 
     def row_dict(self, row: int) -> dict:
         return self._rows[row]
@@ -196,15 +242,19 @@ class ExhibitModel(QAbstractTableModel):
         if self.case_root is None or sha in self._pending:
             return None
         self._pending.add(sha)
-        original = self.case_root / "originals" / f"{sha}.{row['ext']}"
+        original = original_path(self.case_root, row)
         cache = self.case_root / "derived" / "thumbs" / f"{sha}.jpg"
         run_task(lambda: make_thumbnail(original, cache, row.get("mime") or ""),
-                 lambda image, error: self._thumb_ready(sha, image))
+                 lambda image, error: self._thumb_ready(sha, image, error))
         return None
 
-    def _thumb_ready(self, sha: str, image):
+    def _thumb_ready(self, sha: str, image, error=None):
+        if error is not None and not isinstance(error, FileNotFoundError):
+            return  # the picture cannot be read: no picture, no retry
         if image is None:
-            return  # not an image, or it could not be read: no picture, no retry
+            if error is not None:  # a new original still on its way into originals/: ask again later
+                self._pending.discard(sha)
+            return
         self._thumbs[sha] = QIcon(QPixmap.fromImage(image))
         for i, r in enumerate(self._rows):  # the row may have moved or gone meanwhile
             if r["sha256"] == sha:

@@ -87,7 +87,11 @@ class DbWorker:
                 raise error
             return result
 
-        return self._pool.submit(job)
+        try:
+            return self._pool.submit(job)
+        except RuntimeError:  # the case has closed: nothing is left to read or write
+            log.debug("database task after close dropped")
+            return None
 
     def call(self, func):
         """Run func on the database thread and wait for it (for threads other than the GUI thread)."""

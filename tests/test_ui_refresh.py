@@ -1,0 +1,222 @@
+"""The window's promises as a case grows: no database or file work on the GUI thread, views updated from
+what each operation changed (never a full reload), arrivals coalesced, close never waits, trash tells
+the truth. Each test fails when its promise breaks (checked by breaking the code once)."""
+import threading
+import time
+
+import filetype
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from app.core import edit, filetypes
+from app.core.ingest import Importer
+from app.core.sample import build_sample_case
+from app.core.store import Case
+from app.core.verify import verify_case
+from conftest import make_image
+
+WAIT = 20000
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path):
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    from app.ui.session import wait_for_closing
+
+    wait_for_closing(60)
+    QThreadPool.globalInstance().waitForDone(20000)
+
+
+@pytest.fixture
+def sample_case(tmp_path):
+    build_sample_case(tmp_path / "library" / "sample").close()
+    return tmp_path / "library" / "sample"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    from app.ui.main import MainWindow
+
+    w = MainWindow(library=tmp_path / "library")
+    monkeypatch.setattr(w, "confirm", lambda *a: True)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+
+
+def open_case(qtbot, window, path, rows):
+    window.open_case(path)
+    qtbot.waitUntil(lambda: window.model.rowCount() == rows, timeout=WAIT)
+
+
+def drop(window, paths):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    window.dropEvent(QDropEvent(QPointF(50, 50), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+
+
+def test_no_database_statement_and_no_copy_on_the_gui_thread(qtbot, window, sample_case, tmp_path, monkeypatch):
+    open_case(qtbot, window, sample_case, 12)
+    session = window.session
+    statements: list[tuple[str, str]] = []
+    session.db.call(lambda: session.case.db.conn.set_trace_callback(
+        lambda sql: statements.append((threading.current_thread().name, sql))))
+    copies: list[str] = []
+    real_copy = Importer._copy
+
+    def spy(self, *args):
+        copies.append(threading.current_thread().name)
+        return real_copy(self, *args)
+
+    monkeypatch.setattr(Importer, "_copy", spy)
+    make_image(tmp_path / "in" / "Screenshot_20250312-101010.png", size=(300, 600))
+    drop(window, [tmp_path / "in"])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 13, timeout=WAIT)
+    window.table.selectRow(2)
+    qtbot.waitUntil(lambda: window.detail.row is not None, timeout=WAIT)
+    window.detail.name.setText("改过的名称")
+    window.detail.name.editingFinished.emit()
+    window.trash_selected()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 12, timeout=WAIT)
+    window.session.add_event({"type": "发现问题", "occurred_at": "2025-03-06T10:00:00+08:00"})
+    qtbot.waitUntil(lambda: len(window.events) == 11, timeout=WAIT)
+    assert statements, "the trace saw the statements"
+    gui = threading.main_thread().name
+    assert not [sql for name, sql in statements if name == gui], "a database statement ran on the GUI thread"
+    assert copies and gui not in copies, "a file was copied on the GUI thread"
+    assert not any(name.startswith("case-db") for name in copies), "copying held up the database thread"
+
+
+def test_edits_and_arrivals_update_rows_without_a_reload(qtbot, window, sample_case, tmp_path):
+    open_case(qtbot, window, sample_case, 12)
+    resets, inserted, removed, layouts = [], [], [], []
+    window.model.modelReset.connect(lambda: resets.append(1))
+    window.model.rowsInserted.connect(lambda p, a, b: inserted.append((a, b)))
+    window.model.rowsRemoved.connect(lambda p, a, b: removed.append((a, b)))
+    window.model.layoutChanged.connect(lambda *a: layouts.append(1))
+    first_id = window.model.row_dict(0)["id"]
+    window.session.update_exhibit(first_id, {"name": "订单详情（改）"})
+    qtbot.waitUntil(lambda: window.model.row_dict(0)["name"] == "订单详情（改）", timeout=WAIT)
+    make_image(tmp_path / "in" / "Screenshot_20250313-101010.png", size=(300, 600))
+    drop(window, [tmp_path / "in"])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 13, timeout=WAIT)
+    assert inserted == [(12, 12)]
+    window.table.selectRow(0)
+    window.trash_selected()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 12, timeout=WAIT)
+    assert removed == [(0, 0)]
+    assert window.model.row_dict(0)["number"] == 1, "numbers follow the renumbering in the database"
+    last = window.model.row_dict(11)["id"]
+    window.session.move([last], window.model.row_dict(0)["id"])
+    qtbot.waitUntil(lambda: window.model.row_dict(0)["id"] == last, timeout=WAIT)
+    assert layouts, "a move is a layout change of the rows"
+    assert resets == [], "an operation reloaded the whole model"
+    with Case.open(sample_case, writable=False) as case:
+        assert [r["id"] for r in case.exhibits()] == window.model.ids()
+
+
+def test_watcher_arrivals_are_coalesced(qtbot, window, sample_case):
+    open_case(qtbot, window, sample_case, 12)
+    session = window.session
+    deltas = []
+    session.changed.connect(deltas.append)
+    ids = window.model.ids()
+    for exhibit_id in ids[:6]:  # six arrivals within one turn of the event loop
+        session.note(edit.Changes(exhibits=True, exhibit_ids=(exhibit_id,)))
+    qtbot.waitUntil(lambda: len(deltas) >= 1, timeout=WAIT)
+    qtbot.wait(400)
+    assert len(deltas) == 1 and sorted(r["id"] for r in deltas[0].rows) == sorted(ids[:6])
+    deltas.clear()
+    start = time.monotonic()
+    for exhibit_id in ids[6:]:  # six more, 40 ms apart: at most one update per 250 ms
+        session.note(edit.Changes(exhibits=True, exhibit_ids=(exhibit_id,)))
+        qtbot.wait(40)
+    qtbot.waitUntil(lambda: sum(len(d.rows) for d in deltas) >= 6, timeout=WAIT)
+    elapsed = time.monotonic() - start
+    assert len(deltas) <= int(elapsed / 0.25) + 2
+
+
+def test_closing_with_imports_queued_returns_at_once_and_leaves_a_consistent_case(qtbot, window, sample_case,
+                                                                                  tmp_path):
+    from PIL import Image
+
+    import random
+
+    rng = random.Random(5)
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(60):  # noisy photos of ~1 MB: an import takes seconds
+        Image.frombytes("RGB", (700, 500), rng.randbytes(700 * 500 * 3)).save(
+            src / f"IMG_202503{i % 28 + 1:02d}_1200{i:02d}.jpg", quality=92)
+    open_case(qtbot, window, sample_case, 12)
+    session = window.session
+    drop(window, [src])
+    qtbot.waitUntil(lambda: window.model.rowCount() > 12, timeout=WAIT)
+    start = time.perf_counter()
+    window.show_welcome()
+    elapsed = time.perf_counter() - start
+    assert window.stack.currentWidget() is window.welcome
+    assert elapsed < 0.3, f"closing took {elapsed:.2f} s"
+    qtbot.waitUntil(lambda: session.is_closed, timeout=60000)
+    with Case.open(sample_case) as case:
+        assert verify_case(case).ok
+        assert len(case.exhibits()) < 72, "the import was cancelled, not finished"
+    assert not list((sample_case / "tmp").iterdir())
+    window.open_case(sample_case)  # the same case opens again at once
+    qtbot.waitUntil(lambda: window.session is not None and window.model.rowCount() >= 12, timeout=WAIT)
+
+
+def test_cancel_inside_the_copy_of_a_large_file(case, tmp_path):
+    big = tmp_path / "big.png"
+    with open(big, "wb") as fh:  # a PNG head, then 40 MB: the copy takes many chunks
+        fh.write(b"\x89PNG\r\n\x1a\n" + b"\0" * 4096)
+        fh.truncate(40 * 1024 * 1024)
+
+    class CancelSoon:  # cancelled once the copy is under way (the second look)
+        looks = 0
+
+        def is_set(self):
+            self.looks += 1
+            return self.looks > 1
+
+    importer = Importer(case, via="test", durable=False, cancel=CancelSoon())
+    outcome = importer.import_file(big)
+    assert (outcome.status, outcome.reason) == ("skipped", "cancelled")
+    assert case.exhibits() == [] and not list(case.tmp.iterdir()) and not list(case.originals.iterdir())
+
+
+def test_trash_clears_the_detail_and_can_be_undone(qtbot, window, sample_case):
+    open_case(qtbot, window, sample_case, 12)
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.detail.row is not None, timeout=WAIT)
+    trashed = window.detail.row["id"]
+    second = window.model.row_dict(1)["id"]
+    window.trash_selected()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 11, timeout=WAIT)
+    assert window.detail.row is None and window.detail.name.text() == "" and not window.detail.isEnabled()
+    assert window.model.row_dict(0)["id"] == second and window.model.row_dict(0)["number"] == 1
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 12 and trashed in window.model.ids(), timeout=WAIT)
+
+
+def test_watched_and_imported_evidence_is_one_definition(case, tmp_path):
+    """Every type import takes by content has its extensions in the watcher's list (a .csv was ignored)."""
+    from app.core.watch import wanted
+
+    ours = (filetypes._IMAGE_MIMES | filetypes._AUDIO_MIMES | filetypes._VIDEO_MIMES | filetypes._DOCUMENT_MIMES
+            | {"application/pdf"})
+    for kind in filetype.types:
+        if kind.mime in ours:
+            assert kind.extension in filetypes.EVIDENCE_EXTS, kind.extension
+    for ext in filetypes.TEXT_EXTS:
+        assert wanted(f"导出的聊天.{ext}")
+    (tmp_path / "chat.csv").write_text("时间,内容\n2025-03-05 14:30,商家：不支持退货\n", encoding="utf-8")
+    assert wanted("chat.csv")
+    assert Importer(case, durable=False).import_file(tmp_path / "chat.csv").status == "imported"
+    assert not wanted("chat.csv.crdownload") and not wanted("~$合同.docx")
