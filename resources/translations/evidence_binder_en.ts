@@ -25,6 +25,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="23" />
         <location filename="../../app/ui/dialogs.py" line="33" />
+        <location filename="../../app/ui/labels.py" line="27" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -105,6 +106,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="32" />
+        <location filename="../../app/ui/labels.py" line="26" />
         <source>商家拒绝</source>
         <translation>Merchant refused</translation>
     </message>
@@ -148,166 +150,331 @@
         <source>证据夹</source>
         <translation>Evidence Binder</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="13" />
+        <source>拍摄信息</source>
+        <translation>Camera (EXIF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="13" />
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="14" />
+        <source>文档属性</source>
+        <translation>Document properties</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="15" />
+        <source>媒体信息</source>
+        <translation>Media info</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="15" />
+        <source>PDF信息</source>
+        <translation>PDF info</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="16" />
+        <source>修改时间</source>
+        <translation>Modified time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="16" />
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="17" />
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="17" />
+        <source>无法读取</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="18" />
+        <source>已加密</source>
+        <translation>Encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="19" />
+        <source>截图</source>
+        <translation>Screenshot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="19" />
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="20" />
+        <source>录音</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="20" />
+        <source>视频</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="21" />
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="21" />
+        <source>文档</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="22" />
+        <source>订单</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="22" />
+        <source>支付记录</source>
+        <translation>Payment record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="23" />
+        <source>发票</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="23" />
+        <source>聊天记录</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="24" />
+        <source>通话录音</source>
+        <translation>Call recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="24" />
+        <source>商品照片/视频</source>
+        <translation>Product photo/video</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="25" />
+        <source>物流记录</source>
+        <translation>Logistics record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="25" />
+        <source>检测报告</source>
+        <translation>Inspection report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="26" />
+        <source>投诉回执</source>
+        <translation>Complaint receipt</translation>
+    </message>
 <message>
+        <location filename="../../app/ui/casepage.py" line="64" />
+        <source>把证据文件拖到这里开始</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="66" />
+        <source>也可以用「文件 → 导入文件…」（Ctrl+I），或在下方「监视文件夹」添加手机相册同步文件夹。原文件只会被复制，不会被移动或修改。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="69" />
+        <source>先收集这些：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="116" />
+        <location filename="../../app/ui/main.py" line="162" />
+        <source>证据列表</source>
+        <translation>Exhibits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="117" />
+        <location filename="../../app/ui/main.py" line="162" />
+        <source>缩略图</source>
+        <translation>Thumbnails</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="118" />
+        <location filename="../../app/ui/main.py" line="162" />
+        <source>时间线</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="142" />
+        <source>证据详情</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../app/ui/detail.py" line="31" />
-        <location filename="../../app/ui/detail.py" line="106" />
+        <location filename="../../app/ui/detail.py" line="114" />
         <source>未选择证据</source>
         <translation>No exhibit selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="35" />
+        <location filename="../../app/ui/detail.py" line="36" />
         <source>例如：京东App订单详情页截图</source>
         <translation>e.g. screenshot of the JD app's order page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="37" />
+        <location filename="../../app/ui/detail.py" line="38" />
+        <location filename="../../app/ui/detail.py" line="112" />
         <source>这份证据能证明什么，例如：证明商家拒绝退货</source>
         <translation>What this exhibit proves, e.g. that the merchant refused a return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="48" />
+        <location filename="../../app/ui/detail.py" line="49" />
         <source>导出时包含</source>
         <translation>Include in export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="54" />
+        <location filename="../../app/ui/detail.py" line="55" />
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="61" />
-        <location filename="../../app/ui/models.py" line="111" />
+        <location filename="../../app/ui/detail.py" line="62" />
+        <location filename="../../app/ui/models.py" line="80" />
         <source>证据名称</source>
         <translation>Exhibit name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="62" />
+        <location filename="../../app/ui/detail.py" line="63" />
         <source>证据来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="63" />
+        <location filename="../../app/ui/detail.py" line="64" />
         <source>证明目的</source>
         <translation>What it proves</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="64" />
-        <location filename="../../app/ui/models.py" line="111" />
+        <location filename="../../app/ui/detail.py" line="65" />
+        <location filename="../../app/ui/models.py" line="80" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="65" />
-        <location filename="../../app/ui/models.py" line="111" />
+        <location filename="../../app/ui/detail.py" line="66" />
+        <location filename="../../app/ui/models.py" line="80" />
         <source>形成时间</source>
         <translation>Captured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="68" />
+        <location filename="../../app/ui/detail.py" line="69" />
         <source>关联事件</source>
         <translation>Linked events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="76" />
+        <location filename="../../app/ui/detail.py" line="77" />
         <location filename="../../app/ui/dialogs.py" line="204" />
+        <location filename="../../app/ui/timeline.py" line="379" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="106" />
+        <location filename="../../app/ui/detail.py" line="114" />
         <source>已选择 {n} 项证据</source>
         <translation>{n} exhibits selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="125" />
+        <location filename="../../app/ui/detail.py" line="133" />
         <source>未填写；导出时将写：{text}</source>
         <translation>Not filled in; the export will say: {text}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="126" />
+        <location filename="../../app/ui/detail.py" line="134" />
         <source>待填写：这份证据能证明什么，例如：证明商家拒绝退货</source>
         <translation>To fill in: what this exhibit proves, e.g. that the merchant refused a return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="129" />
-        <location filename="../../app/ui/detail.py" line="175" />
+        <location filename="../../app/ui/detail.py" line="137" />
+        <location filename="../../app/ui/detail.py" line="186" />
         <source>时间来源：{source}</source>
         <translation>Time from: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="130" />
+        <location filename="../../app/ui/detail.py" line="138" />
         <source>时间待定：请手动填写</source>
         <translation>Time unknown: please enter it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="139" />
+        <location filename="../../app/ui/detail.py" line="147" />
         <source>（无，可在时间线上把证据拖到事件上）</source>
         <translation>(none; drag exhibits onto events on the timeline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="144" />
+        <location filename="../../app/ui/detail.py" line="155" />
         <source>时长 {s:.1f} 秒</source>
         <translation>Duration {s:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="146" />
+        <location filename="../../app/ui/detail.py" line="157" />
         <source>{n} 页</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="206" />
-        <location filename="../../app/ui/detail.py" line="255" />
+        <location filename="../../app/ui/detail.py" line="217" />
+        <location filename="../../app/ui/detail.py" line="266" />
         <source>选择一项证据查看</source>
         <translation>Select an exhibit to view it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="226" />
+        <location filename="../../app/ui/detail.py" line="237" />
         <source>适应</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="259" />
+        <location filename="../../app/ui/detail.py" line="270" />
         <source>此文件无法预览（{status}）。原件已保存，导出时会原样附上。</source>
         <translation>This file cannot be previewed ({status}). The original is kept and travels with exports unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="264" />
+        <location filename="../../app/ui/detail.py" line="275" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="273" />
+        <location filename="../../app/ui/detail.py" line="284" />
         <source>文档无法预览：{name}</source>
         <translation>Documents cannot be previewed: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="279" />
+        <location filename="../../app/ui/detail.py" line="290" />
         <source>图片无法显示</source>
         <translation>The image cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="318" />
+        <location filename="../../app/ui/detail.py" line="329" />
         <source>PDF 无法显示</source>
         <translation>The PDF cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="332" />
+        <location filename="../../app/ui/detail.py" line="343" />
         <source>这台电脑缺少播放组件（{error}），无法在此播放；原件已保存，可用其他播放器打开。</source>
         <translation>This computer lacks a playback component ({error}); the original is kept and opens in any other player.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="348" />
+        <location filename="../../app/ui/detail.py" line="359" />
         <source>录音：{name}</source>
         <translation>Recording: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="352" />
-        <location filename="../../app/ui/detail.py" line="357" />
+        <location filename="../../app/ui/detail.py" line="363" />
+        <location filename="../../app/ui/detail.py" line="368" />
         <source>播放</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="357" />
+        <location filename="../../app/ui/detail.py" line="368" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
@@ -323,8 +490,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="68" />
-        <location filename="../../app/ui/main.py" line="110" />
-        <location filename="../../app/ui/main.py" line="246" />
+        <location filename="../../app/ui/welcome.py" line="21" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
@@ -423,7 +589,8 @@
         <location filename="../../app/ui/dialogs.py" line="109" />
         <location filename="../../app/ui/dialogs.py" line="207" />
         <location filename="../../app/ui/dialogs.py" line="251" />
-        <location filename="../../app/ui/main.py" line="312" />
+        <location filename="../../app/ui/main.py" line="227" />
+        <location filename="../../app/ui/main.py" line="484" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -444,7 +611,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="175" />
-        <location filename="../../app/ui/timeline.py" line="200" />
+        <location filename="../../app/ui/timeline.py" line="499" />
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
@@ -465,7 +632,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="200" />
-        <location filename="../../app/ui/models.py" line="111" />
+        <location filename="../../app/ui/models.py" line="80" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -522,7 +689,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="249" />
-        <location filename="../../app/ui/models.py" line="112" />
+        <location filename="../../app/ui/models.py" line="81" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -578,6 +745,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="333" />
+        <location filename="../../app/ui/guide.py" line="44" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -607,491 +775,508 @@
         <translation>Choose the case library folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="107" />
-        <source>退款、退货、保修被拒？把截图、录音、发票收进一个案件，原件永不改动，一键生成编号证据清单。</source>
-        <translation>Refund, return or warranty refused? Gather screenshots, recordings and invoices into one case, keep every original unchanged, and make a numbered evidence list in one click.</translation>
+        <location filename="../../app/ui/guide.py" line="39" />
+        <location filename="../../app/ui/main.py" line="168" />
+        <source>使用指南</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="111" />
-        <location filename="../../app/ui/main.py" line="247" />
-        <source>打开案件</source>
-        <translation>Open case</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="112" />
-        <source>示例案件</source>
-        <translation>Sample case</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="113" />
-        <source>从一个新案件开始</source>
-        <translation>Start with a new case</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="113" />
-        <source>打开已有的案件文件夹</source>
-        <translation>Open an existing case folder</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="114" />
-        <source>用一套真实样例看看证据夹能做什么</source>
-        <translation>See what Evidence Binder does with a real set of samples</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="134" />
-        <source>最近的案件（双击打开）</source>
-        <translation>Recent cases (double-click to open)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="148" />
-        <source>证据夹 Evidence Binder</source>
-        <translation>Evidence Binder</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="213" />
-        <source>证据列表</source>
-        <translation>Exhibits</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="214" />
-        <source>缩略图</source>
-        <translation>Thumbnails</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="215" />
-        <source>时间线</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="231" />
-        <source>工具栏</source>
-        <translation>Toolbar</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="245" />
-        <source>首页</source>
-        <translation>Home</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="249" />
-        <source>导入文件…</source>
-        <translation>Import files…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="250" />
-        <source>导入文件夹…</source>
-        <translation>Import folder…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="251" />
-        <source>导出 PDF…</source>
-        <translation>Export PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="253" />
-        <source>分组</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="254" />
-        <source>取消分组</source>
-        <translation>Ungroup</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="255" />
-        <source>按时间重新编号</source>
-        <translation>Renumber by time</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="256" />
-        <source>移到回收站</source>
-        <translation>Move to trash</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="257" />
-        <source>回收站…</source>
-        <translation>Trash…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="259" />
-        <source>案件信息…</source>
-        <translation>Case details…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="260" />
-        <source>设置…</source>
-        <translation>Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="264" />
-        <source>监视的文件夹</source>
-        <translation>Watched folder</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="264" />
-        <location filename="../../app/ui/models.py" line="112" />
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="264" />
-        <source>最近导入</source>
-        <translation>Last import</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="267" />
-        <source>添加文件夹…</source>
-        <translation>Add folder…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="268" />
-        <source>暂停 / 继续</source>
-        <translation>Pause / resume</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="269" />
-        <source>移除</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="283" />
-        <source>监视文件夹</source>
-        <translation>Watched folders</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="284" />
-        <source>跳过和拒绝的文件</source>
-        <translation>Skipped and refused files</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="286" />
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="298" />
-        <source>案件</source>
-        <translation>Cases</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="368" />
-        <source>选择案件文件夹</source>
-        <translation>Choose a case folder</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="379" />
-        <source>正在建立示例案件…</source>
-        <translation>Building the sample case…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="386" />
-        <source>示例案件建立失败：{e}</source>
-        <translation>The sample case could not be built: {e}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="401" />
-        <location filename="../../app/ui/main.py" line="453" />
-        <source>正在打开…</source>
-        <translation>Opening…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="452" />
-        <source>共 {n} 项证据，{e} 个事件</source>
-        <translation>{n} exhibits, {e} events</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="496" />
-        <source>请先在列表中选择证据</source>
-        <translation>Select exhibits in the list first</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="521" />
-        <source>回收站</source>
-        <translation>Trash</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="528" />
-        <source>恢复所选</source>
-        <translation>Restore selected</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="531" />
-        <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
-        <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="556" />
-        <source>选择要导入的证据文件</source>
-        <translation>Choose evidence files to import</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="561" />
-        <source>选择要导入的文件夹</source>
-        <translation>Choose a folder to import</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="567" />
-        <source>请先新建或打开一个案件</source>
-        <translation>Create or open a case first</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="572" />
-        <source>正在导入（只复制，原文件不会被移动或修改）…</source>
-        <translation>Importing (copies only; your files are not moved or changed)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="587" />
-        <source>导入失败：{e}</source>
-        <translation>Import failed: {e}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="592" />
-        <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
-        <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="601" />
-        <source>跳过</source>
-        <translation>Skipped</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="601" />
-        <source>拒绝</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="613" />
-        <source>监视中</source>
-        <translation>Watching</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="613" />
-        <source>监视中（轮询）</source>
-        <translation>Watching (polling)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="613" />
-        <source>文件夹不存在，等待中</source>
-        <translation>Folder missing, waiting</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="614" />
-        <source>无法监视</source>
-        <translation>Cannot watch</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="614" />
-        <source>已暂停</source>
-        <translation>Paused</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="614" />
-        <source>启动中</source>
-        <translation>Starting</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="629" />
-        <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
-        <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="650" />
-        <source>案件中还没有证据，请先导入</source>
-        <translation>The case has no exhibits yet; import some first</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main.py" line="661" />
-        <source>设置已保存</source>
-        <translation>Settings saved</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="25" />
-        <source>截图</source>
-        <translation>Screenshot</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="25" />
-        <source>照片</source>
-        <translation>Photo</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="25" />
-        <location filename="../../app/ui/models.py" line="81" />
-        <source>录音</source>
-        <translation>Recording</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="25" />
-        <location filename="../../app/ui/models.py" line="81" />
-        <source>视频</source>
-        <translation>Video</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="26" />
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="26" />
-        <location filename="../../app/ui/models.py" line="82" />
-        <source>文档</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="30" />
-        <source>订单</source>
-        <translation>Order</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="30" />
-        <source>支付记录</source>
-        <translation>Payment record</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="30" />
-        <source>发票</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="30" />
-        <source>聊天记录</source>
-        <translation>Chat</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="31" />
-        <source>通话录音</source>
-        <translation>Call recording</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="31" />
-        <source>商品照片/视频</source>
-        <translation>Product photo/video</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="31" />
-        <source>物流记录</source>
-        <translation>Logistics record</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="32" />
-        <source>检测报告</source>
-        <translation>Inspection report</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="32" />
-        <source>投诉回执</source>
-        <translation>Complaint receipt</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="37" />
-        <source>拍摄信息</source>
-        <translation>Camera (EXIF)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="37" />
-        <source>文件名</source>
-        <translation>File name</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="37" />
-        <source>媒体信息</source>
-        <translation>Media info</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="37" />
-        <source>PDF信息</source>
-        <translation>PDF info</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="38" />
-        <source>文档属性</source>
-        <translation>Document properties</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="38" />
-        <source>修改时间</source>
-        <translation>Modified time</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="38" />
-        <source>手动</source>
-        <translation>Manual</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="42" />
-        <source>正常</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="42" />
-        <location filename="../../app/ui/models.py" line="82" />
-        <source>无法读取</source>
-        <translation>Unreadable</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="42" />
-        <source>已加密</source>
-        <translation>Encrypted</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="46" />
+        <location filename="../../app/ui/labels.py" line="75" />
         <source>证据{n}</source>
         <translation>Exhibit {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="50" />
+        <location filename="../../app/ui/labels.py" line="80" />
+        <location filename="../../app/ui/labels.py" line="86" />
         <source>待定</source>
         <translation>Undated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="111" />
+        <location filename="../../app/ui/labels.py" line="89" />
+        <source>（大约）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="44" />
+        <location filename="../../app/ui/main.py" line="247" />
+        <source>证据夹 Evidence Binder</source>
+        <translation>Evidence Binder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="98" />
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="122" />
+        <source>文件(&amp;F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="123" />
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="124" />
+        <source>新建案件…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="126" />
+        <source>打开案件…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="130" />
+        <source>导入文件…</source>
+        <translation>Import files…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="131" />
+        <source>导入文件夹…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="132" />
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="136" />
+        <source>案件信息…</source>
+        <translation>Case details…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="138" />
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="140" />
+        <source>退出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="145" />
+        <source>编辑(&amp;E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="147" />
+        <source>撤销移到回收站</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="151" />
+        <source>添加事件…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="152" />
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="153" />
+        <source>取消分组</source>
+        <translation>Ungroup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="154" />
+        <source>按时间重新编号…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="156" />
+        <source>移到回收站</source>
+        <translation>Move to trash</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="159" />
+        <source>回收站…</source>
+        <translation>Trash…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="161" />
+        <source>视图(&amp;V)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="167" />
+        <source>帮助(&amp;H)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="170" />
+        <location filename="../../app/ui/main.py" line="569" />
+        <source>关于证据夹</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="174" />
+        <source>监视的文件夹</source>
+        <translation>Watched folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="174" />
+        <location filename="../../app/ui/models.py" line="81" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="174" />
+        <source>最近导入</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="177" />
+        <source>添加文件夹…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="178" />
+        <source>暂停 / 继续</source>
+        <translation>Pause / resume</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="179" />
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="194" />
+        <source>监视文件夹</source>
+        <translation>Watched folders</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="195" />
+        <source>跳过和拒绝的文件</source>
+        <translation>Skipped and refused files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="197" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="209" />
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="230" />
+        <source>撤销</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="260" />
+        <location filename="../../app/ui/main.py" line="269" />
+        <source>正在结束上一个案件：完成手头的文件…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="313" />
+        <source>选择案件文件夹</source>
+        <translation>Choose a case folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="324" />
+        <source>正在建立示例案件…</source>
+        <translation>Building the sample case…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="331" />
+        <source>示例案件建立失败：{e}</source>
+        <translation>The sample case could not be built: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="341" />
+        <source>“{path}”不是证据夹的案件文件夹（里面没有 case.sqlite）。可以新建一个案件，再把这个文件夹里的文件导入进去。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="355" />
+        <location filename="../../app/ui/main.py" line="402" />
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="411" />
+        <source>共 {n} 项证据，{e} 个事件</source>
+        <translation>{n} exhibits, {e} events</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="472" />
+        <location filename="../../app/ui/main.py" line="497" />
+        <source>请先在列表中选择证据</source>
+        <translation>Select exhibits in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="490" />
+        <source>按时间重新编号</source>
+        <translation>Renumber by time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="490" />
+        <source>所有证据将按形成时间重新排序并编号（分组保持在一起）。已经写进材料里的编号会改变。继续吗？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="491" />
+        <source>重新编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="508" />
+        <source>已移到回收站：{names}（其余证据已重新编号）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="519" />
+        <source>已从回收站恢复 {n} 项证据</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="541" />
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="548" />
+        <source>恢复所选</source>
+        <translation>Restore selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="551" />
+        <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
+        <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="569" />
+        <source>证据夹 {v}
+把退款、退货、保修纠纷的证据收进一个案件，原件永不改动，生成编号证据清单。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="588" />
+        <source>选择要导入的证据文件</source>
+        <translation>Choose evidence files to import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="593" />
+        <source>选择要导入的文件夹</source>
+        <translation>Choose a folder to import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="599" />
+        <source>请先新建或打开一个案件</source>
+        <translation>Create or open a case first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="605" />
+        <source>正在导入（只复制，原文件不会被移动或修改）…</source>
+        <translation>Importing (copies only; your files are not moved or changed)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="621" />
+        <source>导入失败：{e}</source>
+        <translation>Import failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="626" />
+        <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
+        <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="634" />
+        <source>跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="634" />
+        <source>拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="649" />
+        <source>监视中</source>
+        <translation>Watching</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="649" />
+        <source>监视中（轮询）</source>
+        <translation>Watching (polling)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="649" />
+        <source>文件夹不存在，等待中</source>
+        <translation>Folder missing, waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="650" />
+        <source>无法监视</source>
+        <translation>Cannot watch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="650" />
+        <source>已暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="650" />
+        <source>启动中</source>
+        <translation>Starting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="668" />
+        <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
+        <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="689" />
+        <source>案件中还没有证据，请先导入</source>
+        <translation>The case has no exhibits yet; import some first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="700" />
+        <source>设置已保存</source>
+        <translation>Settings saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="706" />
+        <source>导出尚未完成</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="706" />
+        <source>证据清单还在生成。现在退出会停止导出（不会留下不完整的文件）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="707" />
+        <source>停止导出并退出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/models.py" line="80" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="111" />
+        <location filename="../../app/ui/models.py" line="80" />
         <source>时间来源</source>
         <translation>Time source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="35" />
+        <location filename="../../app/ui/timeline.py" line="68" />
         <source>关联证据 {n} 项</source>
         <translation>{n} linked exhibits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="85" />
+        <location filename="../../app/ui/timeline.py" line="256" />
         <source>还没有带日期的事件或证据</source>
         <translation>No dated events or exhibits yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="202" />
+        <location filename="../../app/ui/timeline.py" line="379" />
+        <source>日期时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="379" />
+        <source>事件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="379" />
+        <source>关联证据</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="379" />
+        <source>来源</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="419" />
+        <source>案件信息</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="419" />
+        <source>手动添加</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="500" />
+        <source>添加事件（Ctrl+E）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="502" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="203" />
+        <location filename="../../app/ui/timeline.py" line="503" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="204" />
+        <location filename="../../app/ui/timeline.py" line="504" />
         <source>全部</source>
         <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="208" />
-        <source>把左侧的证据拖到事件（◆）上即可关联；双击事件可编辑，点圆点可查看证据。</source>
-        <translation>Drag exhibits from the left onto an event (◆) to link them; double-click an event to edit it, click a dot to see its exhibit.</translation>
+        <location filename="../../app/ui/timeline.py" line="508" />
+        <source>把左侧的证据拖到事件（◆）上即可关联；双击事件可编辑，点证据N或圆点可查看证据。</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="217" />
+        <location filename="../../app/ui/timeline.py" line="518" />
         <source>待定（没有日期）</source>
         <translation>Undated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="264" />
+        <location filename="../../app/ui/timeline.py" line="649" />
         <source>事件：{title}</source>
         <translation>Event: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="18" />
+        <source>退款、退货、保修被拒？把截图、录音、发票收进一个案件，原件永不改动，一键生成编号证据清单。</source>
+        <translation>Refund, return or warranty refused? Gather screenshots, recordings and invoices into one case, keep every original unchanged, and make a numbered evidence list in one click.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="22" />
+        <source>打开案件</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="23" />
+        <source>示例案件</source>
+        <translation>Sample case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="24" />
+        <source>从一个新案件开始</source>
+        <translation>Start with a new case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="24" />
+        <source>打开已有的案件文件夹</source>
+        <translation>Open an existing case folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="25" />
+        <source>用一套真实样例看看证据夹能做什么</source>
+        <translation>See what Evidence Binder does with a real set of samples</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="50" />
+        <source>最近的案件（双击打开）</source>
+        <translation>Recent cases (double-click to open)</translation>
     </message>
 </context>
 </TS>
