@@ -3,10 +3,14 @@ export's row in the case."""
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
+import io
 import json
 import os
+import re
 import shutil
+import stat
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -14,12 +18,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
+import filelock
+
 from ..ingest import make_read_only, remove_file
+from ..messages import CoreError
 from ..store import Case, now_iso
 from .compose import _compose
 from .geometry import register_font
 from .layout import _Doc
 from .plan import ExportCancelled, ExportOptions, default_purpose, label, plan_pages
+
+MANIFEST_FORMAT = "evidence-binder-export/2"
+
 
 @dataclass
 class ExportResult:
@@ -36,12 +46,12 @@ class ExportResult:
 def unique_path(path: Path) -> Path:
     """`path`, or `name (2).pdf`, `name (3).pdf` ... so an earlier export is never overwritten."""
     folder = bundle_folder(path)
-    if not path.exists() and not folder.exists():
+    if not os.path.lexists(path) and not os.path.lexists(folder):
         return path
     n = 2
     while True:
         candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
-        if not candidate.exists() and not bundle_folder(candidate).exists():
+        if not os.path.lexists(candidate) and not os.path.lexists(bundle_folder(candidate)):
             return candidate
         n += 1
 
@@ -49,6 +59,97 @@ def unique_path(path: Path) -> Path:
 def bundle_folder(pdf_path: Path) -> Path:
     return pdf_path.with_name(pdf_path.stem + "_原件")
 
+
+# An export works in one hidden folder beside its output, `.eb-export-<random>.part`, locked while it
+# runs. The next export into the same folder removes any such folder whose lock is free (its export was
+# killed), and the names of earlier versions' leftovers (`.x.pdf.1a2b3c4d.part`).
+WORK_PREFIX, WORK_SUFFIX = ".eb-export-", ".part"
+_OLD_LEFTOVER = re.compile(r"^\..+(\.pdf|_原件)\.[0-9a-f]{8}\.part$")
+
+
+def is_leftover(path: Path) -> bool:
+    """Is this (or a folder it lies in) the temp work of an export, never a finished one?"""
+    for part in Path(os.path.abspath(path)).parts:
+        if (part.startswith(WORK_PREFIX) and part.endswith(WORK_SUFFIX)) or _OLD_LEFTOVER.match(part):
+            return True
+    return False
+
+
+def _remove_tree(path: Path) -> None:
+    def retry(func, p, _exc):
+        try:
+            os.chmod(p, stat.S_IWRITE | stat.S_IREAD | stat.S_IEXEC)
+            func(p)
+        except OSError:
+            pass
+    try:
+        if os.path.islink(path) or not os.path.isdir(path):
+            remove_file(path)
+        else:
+            shutil.rmtree(path, onerror=retry)
+    except OSError:
+        pass  # left for the next export to clean
+
+
+def clean_leftovers(folder: Path) -> list[str]:
+    """Remove what killed exports left in `folder`; a running export's work (locked) is left alone."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if name.startswith(WORK_PREFIX) and name.endswith(WORK_SUFFIX) and entry.is_dir(follow_symlinks=False):
+            lock = filelock.FileLock(os.path.join(entry.path, ".lock"))
+            try:
+                lock.acquire(timeout=0)
+            except (filelock.Timeout, OSError):
+                continue  # an export is running there
+            try:
+                _remove_tree(Path(entry.path))
+            finally:
+                lock.release()
+            removed.append(name)
+        elif _OLD_LEFTOVER.match(name) and not entry.is_symlink():
+            _remove_tree(Path(entry.path))
+            removed.append(name)
+    return removed
+
+
+def _publish(work: Path, out: Path, write_manifests: Callable[[Path, str], None]) -> Path:
+    """Give the finished bundle in `work` its final names without ever taking an existing one.
+
+    The originals folder is reserved with mkdir (atomic: of two exports racing for one name, one wins and
+    the other takes the next free name), the manifests are written naming the PDF that goes with them,
+    the folder replaces its empty reservation and the PDF is hard-linked (which never overwrites)."""
+    wanted = out
+    work_pdf = work / "bundle.pdf"
+    work_folder = work / "originals"
+    while True:
+        out = unique_path(wanted)
+        folder = bundle_folder(out)
+        try:
+            os.mkdir(folder)
+        except FileExistsError:
+            continue
+        write_manifests(work_folder, out.name)
+        try:
+            os.replace(work_folder, folder)
+        except OSError:  # Windows cannot rename onto a folder, even an empty one
+            os.rmdir(folder)
+            os.rename(work_folder, folder)
+        try:
+            os.link(work_pdf, out)
+        except FileExistsError:
+            os.rename(folder, work_folder)  # someone took the PDF's name meanwhile: try the next name
+            continue
+        except OSError:  # no hard links on this file system
+            if os.path.lexists(out):
+                os.rename(folder, work_folder)
+                continue
+            os.replace(work_pdf, out)
+        return out
 
 
 def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | None = None,
@@ -60,8 +161,13 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
     when = options.when or datetime.now().astimezone()
     register_font()
     rows = [r for r in case.exhibits() if r["include_in_export"]]
-    out = unique_path(Path(out).resolve())
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = Path(os.path.abspath(out))
+    check_originals(case, rows)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise export_os_error(exc, out) from None
+    clean_leftovers(out.parent)
     progress("plan", 0, len(rows))
     plans, xobjects = plan_pages(case, rows, cancel)
     progress("layout", len(rows), len(rows))
@@ -70,54 +176,59 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
     base = doc.run()
     if cancel.is_set():
         raise ExportCancelled()
-    pdf_bytes, total = _compose(base, plans, doc.plan_pages, xobjects, case, when, doc)
+    listed = []
+    for row in rows:
+        first, last = doc.exhibit_pages.get(row["id"], (None, None))
+        listed.append({"number": label(row), "name": row["name"], "file": doc.file_names[row["id"]],
+                       "original_name": row["original_name"], "size": row["size"],
+                       "captured_at": row["captured_at"], "captured_at_source": row["captured_at_source"],
+                       "sha256": row["sha256"], "first_page": first, "last_page": last, "status": row["status"]})
+    # The PDF carries its own manifest (an attached file): a recipient checks the originals against the
+    # PDF itself, not against a manifest.json anyone could edit.
+    embedded = {"format": MANIFEST_FORMAT, "app": doc.creator(), "profile": options.profile,
+                "created_at": when.isoformat(timespec="seconds"), "case": case.info().get("title"),
+                "exhibits": listed}
+    pdf_bytes, total = _compose(base, plans, doc.plan_pages, xobjects, case, when, doc,
+                                attachment=json.dumps(embedded, ensure_ascii=False, indent=1).encode("utf-8"))
     sha = hashlib.sha256(pdf_bytes).hexdigest()
     progress("write", 0, len(rows))
 
-    folder = bundle_folder(out)
-    tmp_pdf = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
-    tmp_folder = out.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}.part")
-    listed = []
+    def write_manifests(target: Path, pdf_name: str) -> None:
+        manifest = {**embedded, "pdf": "../" + pdf_name, "pdf_sha256": sha, "pages": total}
+        _write_atomic(target / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(["序号", "证据名称", "文件", "原文件名", "大小（字节）", "形成时间", "时间来源", "SHA-256", "页码"])
+        for item in listed:
+            pages = "" if item["first_page"] is None else f"{item['first_page']}-{item['last_page']}"
+            w.writerow([item["number"], item["name"], item["file"], item["original_name"], item["size"],
+                        item["captured_at"] or "", item["captured_at_source"] or "", item["sha256"], pages])
+        _write_atomic(target / "manifest.csv", buf.getvalue().encode("utf-8-sig"))
+
+    work = out.parent / f"{WORK_PREFIX}{uuid.uuid4().hex[:12]}{WORK_SUFFIX}"
+    lock = None
     try:
-        tmp_folder.mkdir()
-        for i, row in enumerate(rows):
-            if cancel.is_set():
-                raise ExportCancelled()
-            name = doc.file_names[row["id"]]
-            shutil.copyfile(case.original_path(row["sha256"], row["ext"]), tmp_folder / name)
-            make_read_only(tmp_folder / name)
-            first, last = doc.exhibit_pages.get(row["id"], (None, None))
-            listed.append({"number": label(row), "name": row["name"], "file": name,
-                           "original_name": row["original_name"], "size": row["size"],
-                           "captured_at": row["captured_at"], "captured_at_source": row["captured_at_source"],
-                           "sha256": row["sha256"], "first_page": first, "last_page": last, "status": row["status"]})
-            progress("write", i + 1, len(rows))
-        manifest = {"app": doc.creator(), "profile": options.profile, "created_at": when.isoformat(timespec="seconds"),
-                    "case": case.info().get("title"), "pdf": out.name, "pdf_sha256": sha, "pages": total,
-                    "exhibits": listed}
-        (tmp_folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-        with open(tmp_folder / "manifest.csv", "w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(["序号", "证据名称", "文件", "原文件名", "大小（字节）", "形成时间", "时间来源", "SHA-256", "页码"])
-            for item in listed:
-                pages = "" if item["first_page"] is None else f"{item['first_page']}-{item['last_page']}"
-                w.writerow([item["number"], item["name"], item["file"], item["original_name"], item["size"],
-                            item["captured_at"] or "", item["captured_at_source"] or "", item["sha256"], pages])
-        with open(tmp_pdf, "wb") as fh:
-            fh.write(pdf_bytes)
-            fh.flush()
-            os.fsync(fh.fileno())
-        out = unique_path(out)  # someone may have written there meanwhile
+        try:
+            work.mkdir()
+            lock = filelock.FileLock(str(work / ".lock"))
+            lock.acquire(timeout=0)
+            (work / "originals").mkdir()
+            for i, row in enumerate(rows):
+                if cancel.is_set():
+                    raise ExportCancelled()
+                target = work / "originals" / doc.file_names[row["id"]]
+                shutil.copyfile(case.original_path(row["sha256"], row["ext"]), target)
+                make_read_only(target)
+                progress("write", i + 1, len(rows))
+            _write_atomic(work / "bundle.pdf", pdf_bytes)
+            out = _publish(work, out, write_manifests)
+        except OSError as exc:
+            raise export_os_error(exc, out) from None
         folder = bundle_folder(out)
-        os.replace(tmp_folder, folder)
-        os.replace(tmp_pdf, out)
-    except BaseException:
-        remove_file(tmp_pdf)
-        if tmp_folder.exists():
-            for p in tmp_folder.iterdir():
-                remove_file(p)
-            tmp_folder.rmdir()
-        raise
+    finally:
+        if lock is not None:
+            lock.release()
+        _remove_tree(work)
     with case.db.atomic():
         export_id = case.db["exports"].insert({
             "created_at": now_iso(), "profile": options.profile, "out_path": str(out), "sha256": sha,
@@ -134,3 +245,40 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
     return ExportResult(out, folder, sha, total, exhibits, notices, export_id)
 
 
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    with open(path, "xb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def check_originals(case: Case, rows: list[dict]) -> None:
+    """Every original the export needs is there as a regular file, or the user is told which is not."""
+    for row in rows:
+        path = case.original_path(row["sha256"], row["ext"])
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            raise CoreError("export_case_original_missing", number=label(row),
+                            path=f"originals/{path.name}", name=row["original_name"]) from None
+        except OSError as exc:
+            raise CoreError("export_case_original_unreadable", number=label(row), error=exc.strerror or str(exc)) from None
+        if not stat.S_ISREG(st.st_mode):
+            raise CoreError("export_case_original_unreadable", number=label(row), error="not a regular file")
+
+
+def export_os_error(exc: OSError, out: Path) -> CoreError:
+    """The file-system error of an export, in words: full disk, no permission, a file where a folder
+    should be, a name too long."""
+    where = str(out.parent)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return CoreError("export_disk_full", path=where)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return CoreError("export_no_permission", path=where)
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        return CoreError("export_not_a_folder", path=where)
+    if exc.errno == errno.ENAMETOOLONG:
+        return CoreError("export_name_too_long", path=str(out))
+    return CoreError("export_write_failed", path=where, error=exc.strerror or str(exc))

@@ -14,6 +14,8 @@ from .geometry import CONTENT_BOX, FONT, HEADER_H, LANDSCAPE_BOX, MARGIN_X, PAGE
 from .layout import SOURCE_ZH, _Doc, _duration, _esc, _fit, _format_text, _time_text
 from .plan import PagePlan, label
 
+EMBEDDED_MANIFEST = "manifest.json"  # the file attached to the PDF (verify-export reads it back)
+
 class _ExhibitPage(Flowable):
     """One whole page of an exhibit: header, stamp, and what reportlab draws itself."""
 
@@ -162,7 +164,7 @@ class _ExhibitPage(Flowable):
 # ----- pypdf: put each exhibit under its page ---------------------------------------------------
 
 def _compose(base_pdf: bytes, plans: list[PagePlan], plan_pages: list[int], xobjects: dict, case: Case,
-             when: datetime, doc: _Doc) -> tuple[bytes, int]:
+             when: datetime, doc: _Doc, attachment: bytes | None = None) -> tuple[bytes, int]:
     from pypdf import PdfReader, PdfWriter, Transformation
     from pypdf.generic import ArrayObject, DictionaryObject, NameObject, StreamObject
 
@@ -213,6 +215,8 @@ def _compose(base_pdf: bytes, plans: list[PagePlan], plan_pages: list[int], xobj
     writer.add_metadata({"/Title": doc.title(), "/Author": doc.claimant() or "", "/Subject": "证据清单",
                          "/Creator": doc.creator(), "/Producer": doc.creator(),
                          "/CreationDate": stamp, "/ModDate": stamp})
+    if attachment is not None:
+        writer.add_attachment(EMBEDDED_MANIFEST, attachment)
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)

@@ -3,6 +3,7 @@ each one's pages (image slices, PDF pages, audio/video pages, notices)."""
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -72,9 +73,20 @@ def label(row: dict) -> str:
 
 
 
+NAME_BYTES = 180  # file systems allow 255 bytes per name; leave room for the number and extension
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # direction overrides spoof extensions
+
+
+def cut_bytes(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` bytes of UTF-8, on a character boundary."""
+    data = text.encode("utf-8")
+    return text if len(data) <= limit else data[:limit].decode("utf-8", "ignore")
+
+
 def original_file_name(row: dict, width: int) -> str:
+    name = cut_bytes(slug(_BIDI.sub("", row["name"])), NAME_BYTES).rstrip(" ._") or "证据"
     return f"证据{row['number']:0{width}d}" + (f"-{row['part']}" if row.get("part") else "") + \
-        f"_{slug(row['name'])}.{row['ext']}"
+        f"_{name}.{row['ext']}"
 
 
 # ----- planning -----------------------------------------------------------------------------------
