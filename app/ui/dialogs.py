@@ -317,7 +317,11 @@ class ExportDialog(QDialog):
             self.cancel_event = None
             return
         if error is not None:
-            self.status.setText(tr("导出失败：{error}").format(error=error))
+            from ..core.messages import CoreError
+
+            lang = "zh" if QCoreApplication.translate("EvidenceBinder", "证据夹") == "证据夹" else "en"
+            text = error.message(lang) if isinstance(error, CoreError) else str(error)
+            self.status.setText(tr("导出失败：{error}").format(error=text))
             return
         self.result = result
         self.result_pdf = result.pdf_path

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.export_action = action(tr("导出 PDF…"), self.export, "Ctrl+P", QStyle.SP_DialogSaveButton,
                                     toolbar=True)
         m.addAction(self.export_action)
+        m.addAction(action(tr("验证导出包…"), self.verify_export, None, QStyle.SP_DialogApplyButton, False))
         m.addSeparator()
         m.addAction(action(tr("案件信息…"), self.edit_case, "Ctrl+Shift+C", QStyle.SP_FileDialogDetailedView,
                            toolbar=True))
@@ -690,6 +691,12 @@ class MainWindow(QMainWindow):
             return
         self.dialog = ExportDialog(self.session, self.info, self)
         self.dialog.open()
+
+    def verify_export(self):
+        from .verify_export import VerifyExportDialog
+
+        self.verify_dialog = VerifyExportDialog(self, str(self.library))
+        self.verify_dialog.open()
 
     def open_settings(self):
         dialog = SettingsDialog(language(), str(self.library), self)

@@ -1,0 +1,55 @@
+"""验证导出包… in the GUI: a bundle someone sent you is checked off the GUI thread and every finding is shown."""
+import stat
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from app.core.export import export_court
+from app.core.ingest import Importer
+from app.core.store import Case
+from conftest import make_image
+
+WAIT = 30000
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path):
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(20000)
+
+
+@pytest.fixture
+def bundle(tmp_path):
+    ev = tmp_path / "ev"
+    ev.mkdir()
+    make_image(ev / "Screenshot_20250301-120000.png", size=(300, 500))
+    make_image(ev / "Screenshot_20250302-120000.png", size=(300, 500), color=(10, 200, 10))
+    with Case.create(tmp_path / "case", "寄来的案件") as case:
+        list(Importer(case, durable=False).import_paths([ev]))
+        return export_court(case, tmp_path / "收到" / "证据清单.pdf")
+
+
+def test_the_toolbar_offers_verify_and_the_dialog_reports_intact_and_tampered(qtbot, tmp_path, bundle):
+    from app.ui.main import MainWindow
+
+    window = MainWindow(library=tmp_path / "library")
+    qtbot.addWidget(window)
+    window.show()
+    action = next(a for a in window.findChildren(type(window.export_action)) if a.text() == "验证导出包…")
+    action.trigger()
+    dialog = window.verify_dialog
+    assert dialog.isVisible()
+    dialog.verify(str(bundle.pdf_path))
+    qtbot.waitUntil(lambda: dialog.check is not None, timeout=WAIT)
+    assert dialog.check.ok and dialog.summary.text().startswith("✓ 完好")
+    victim = sorted(bundle.folder_path.glob("证据*"))[0]
+    victim.chmod(stat.S_IWUSR | stat.S_IRUSR)
+    victim.write_bytes(b"swapped")
+    dialog.verify(str(bundle.folder_path))
+    qtbot.waitUntil(lambda: dialog.check is not None, timeout=WAIT)
+    assert not dialog.check.ok and "未通过验证" in dialog.summary.text()
+    assert "原件已被改动" in dialog.details.toPlainText() and victim.name in dialog.details.toPlainText()
+    window.close()
