@@ -146,7 +146,8 @@
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="329" />
+        <location filename="../../app/ui/dialogs.py" line="322" />
+        <location filename="../../app/ui/dialogs.py" line="333" />
         <source>证据夹</source>
         <translation>Evidence Binder</translation>
     </message>
@@ -292,19 +293,19 @@
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="116" />
-        <location filename="../../app/ui/main.py" line="162" />
+        <location filename="../../app/ui/main.py" line="163" />
         <source>证据列表</source>
         <translation>Exhibits</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="117" />
-        <location filename="../../app/ui/main.py" line="162" />
+        <location filename="../../app/ui/main.py" line="163" />
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="118" />
-        <location filename="../../app/ui/main.py" line="162" />
+        <location filename="../../app/ui/main.py" line="163" />
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
@@ -589,8 +590,8 @@
         <location filename="../../app/ui/dialogs.py" line="109" />
         <location filename="../../app/ui/dialogs.py" line="207" />
         <location filename="../../app/ui/dialogs.py" line="251" />
-        <location filename="../../app/ui/main.py" line="227" />
-        <location filename="../../app/ui/main.py" line="484" />
+        <location filename="../../app/ui/main.py" line="228" />
+        <location filename="../../app/ui/main.py" line="485" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -658,7 +659,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="237" />
-        <location filename="../../app/ui/dialogs.py" line="348" />
+        <location filename="../../app/ui/dialogs.py" line="352" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
@@ -734,49 +735,50 @@
         <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="320" />
+        <location filename="../../app/ui/dialogs.py" line="324" />
         <source>导出失败：{error}</source>
         <translation>Export failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="324" />
+        <location filename="../../app/ui/dialogs.py" line="328" />
         <source>已导出 {pages} 页，{n} 项证据：{path}</source>
         <translation>Exported {pages} pages, {n} exhibits: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="333" />
+        <location filename="../../app/ui/dialogs.py" line="337" />
         <location filename="../../app/ui/guide.py" line="44" />
+        <location filename="../../app/ui/verify_export.py" line="44" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="341" />
+        <location filename="../../app/ui/dialogs.py" line="345" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="351" />
+        <location filename="../../app/ui/dialogs.py" line="355" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="352" />
+        <location filename="../../app/ui/dialogs.py" line="356" />
         <source>案件库位置</source>
         <translation>Case library</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="353" />
+        <location filename="../../app/ui/dialogs.py" line="357" />
         <source>更改语言后需重新启动程序。</source>
         <translation>Restart the app after changing the language.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="360" />
+        <location filename="../../app/ui/dialogs.py" line="364" />
         <source>选择案件库文件夹</source>
         <translation>Choose the case library folder</translation>
     </message>
     <message>
         <location filename="../../app/ui/guide.py" line="39" />
-        <location filename="../../app/ui/main.py" line="168" />
+        <location filename="../../app/ui/main.py" line="169" />
         <source>使用指南</source>
         <translation type="unfinished" />
     </message>
@@ -798,7 +800,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="44" />
-        <location filename="../../app/ui/main.py" line="247" />
+        <location filename="../../app/ui/main.py" line="248" />
         <source>证据夹 Evidence Binder</source>
         <translation>Evidence Binder</translation>
     </message>
@@ -843,318 +845,323 @@
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="136" />
+        <location filename="../../app/ui/main.py" line="135" />
+        <source>验证导出包…</source>
+        <translation>Verify an export…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="137" />
         <source>案件信息…</source>
         <translation>Case details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="138" />
+        <location filename="../../app/ui/main.py" line="139" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="140" />
+        <location filename="../../app/ui/main.py" line="141" />
         <source>退出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="145" />
+        <location filename="../../app/ui/main.py" line="146" />
         <source>编辑(&amp;E)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="147" />
+        <location filename="../../app/ui/main.py" line="148" />
         <source>撤销移到回收站</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="151" />
+        <location filename="../../app/ui/main.py" line="152" />
         <source>添加事件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="152" />
+        <location filename="../../app/ui/main.py" line="153" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="153" />
+        <location filename="../../app/ui/main.py" line="154" />
         <source>取消分组</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="154" />
+        <location filename="../../app/ui/main.py" line="155" />
         <source>按时间重新编号…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="156" />
+        <location filename="../../app/ui/main.py" line="157" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="159" />
+        <location filename="../../app/ui/main.py" line="160" />
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="161" />
+        <location filename="../../app/ui/main.py" line="162" />
         <source>视图(&amp;V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="167" />
+        <location filename="../../app/ui/main.py" line="168" />
         <source>帮助(&amp;H)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="170" />
-        <location filename="../../app/ui/main.py" line="569" />
+        <location filename="../../app/ui/main.py" line="171" />
+        <location filename="../../app/ui/main.py" line="570" />
         <source>关于证据夹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="174" />
+        <location filename="../../app/ui/main.py" line="175" />
         <source>监视的文件夹</source>
         <translation>Watched folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="174" />
+        <location filename="../../app/ui/main.py" line="175" />
         <location filename="../../app/ui/models.py" line="81" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="174" />
+        <location filename="../../app/ui/main.py" line="175" />
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="177" />
+        <location filename="../../app/ui/main.py" line="178" />
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="178" />
+        <location filename="../../app/ui/main.py" line="179" />
         <source>暂停 / 继续</source>
         <translation>Pause / resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="179" />
+        <location filename="../../app/ui/main.py" line="180" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="194" />
+        <location filename="../../app/ui/main.py" line="195" />
         <source>监视文件夹</source>
         <translation>Watched folders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="195" />
+        <location filename="../../app/ui/main.py" line="196" />
         <source>跳过和拒绝的文件</source>
         <translation>Skipped and refused files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="197" />
+        <location filename="../../app/ui/main.py" line="198" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="209" />
+        <location filename="../../app/ui/main.py" line="210" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="230" />
+        <location filename="../../app/ui/main.py" line="231" />
         <source>撤销</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="260" />
-        <location filename="../../app/ui/main.py" line="269" />
+        <location filename="../../app/ui/main.py" line="261" />
+        <location filename="../../app/ui/main.py" line="270" />
         <source>正在结束上一个案件：完成手头的文件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="313" />
+        <location filename="../../app/ui/main.py" line="314" />
         <source>选择案件文件夹</source>
         <translation>Choose a case folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="324" />
+        <location filename="../../app/ui/main.py" line="325" />
         <source>正在建立示例案件…</source>
         <translation>Building the sample case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="331" />
+        <location filename="../../app/ui/main.py" line="332" />
         <source>示例案件建立失败：{e}</source>
         <translation>The sample case could not be built: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="341" />
+        <location filename="../../app/ui/main.py" line="342" />
         <source>“{path}”不是证据夹的案件文件夹（里面没有 case.sqlite）。可以新建一个案件，再把这个文件夹里的文件导入进去。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="355" />
-        <location filename="../../app/ui/main.py" line="402" />
+        <location filename="../../app/ui/main.py" line="356" />
+        <location filename="../../app/ui/main.py" line="403" />
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="411" />
+        <location filename="../../app/ui/main.py" line="412" />
         <source>共 {n} 项证据，{e} 个事件</source>
         <translation>{n} exhibits, {e} events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="472" />
-        <location filename="../../app/ui/main.py" line="497" />
+        <location filename="../../app/ui/main.py" line="473" />
+        <location filename="../../app/ui/main.py" line="498" />
         <source>请先在列表中选择证据</source>
         <translation>Select exhibits in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="490" />
+        <location filename="../../app/ui/main.py" line="491" />
         <source>按时间重新编号</source>
         <translation>Renumber by time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="490" />
+        <location filename="../../app/ui/main.py" line="491" />
         <source>所有证据将按形成时间重新排序并编号（分组保持在一起）。已经写进材料里的编号会改变。继续吗？</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="491" />
+        <location filename="../../app/ui/main.py" line="492" />
         <source>重新编号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="508" />
+        <location filename="../../app/ui/main.py" line="509" />
         <source>已移到回收站：{names}（其余证据已重新编号）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="519" />
+        <location filename="../../app/ui/main.py" line="520" />
         <source>已从回收站恢复 {n} 项证据</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="541" />
+        <location filename="../../app/ui/main.py" line="542" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="548" />
+        <location filename="../../app/ui/main.py" line="549" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="551" />
+        <location filename="../../app/ui/main.py" line="552" />
         <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
         <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="569" />
+        <location filename="../../app/ui/main.py" line="570" />
         <source>证据夹 {v}
 把退款、退货、保修纠纷的证据收进一个案件，原件永不改动，生成编号证据清单。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="588" />
+        <location filename="../../app/ui/main.py" line="589" />
         <source>选择要导入的证据文件</source>
         <translation>Choose evidence files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="593" />
+        <location filename="../../app/ui/main.py" line="594" />
         <source>选择要导入的文件夹</source>
         <translation>Choose a folder to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="599" />
+        <location filename="../../app/ui/main.py" line="600" />
         <source>请先新建或打开一个案件</source>
         <translation>Create or open a case first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="605" />
+        <location filename="../../app/ui/main.py" line="606" />
         <source>正在导入（只复制，原文件不会被移动或修改）…</source>
         <translation>Importing (copies only; your files are not moved or changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="621" />
+        <location filename="../../app/ui/main.py" line="622" />
         <source>导入失败：{e}</source>
         <translation>Import failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="626" />
+        <location filename="../../app/ui/main.py" line="627" />
         <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
         <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="634" />
+        <location filename="../../app/ui/main.py" line="635" />
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="634" />
+        <location filename="../../app/ui/main.py" line="635" />
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="649" />
+        <location filename="../../app/ui/main.py" line="650" />
         <source>监视中</source>
         <translation>Watching</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="649" />
+        <location filename="../../app/ui/main.py" line="650" />
         <source>监视中（轮询）</source>
         <translation>Watching (polling)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="649" />
+        <location filename="../../app/ui/main.py" line="650" />
         <source>文件夹不存在，等待中</source>
         <translation>Folder missing, waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="650" />
+        <location filename="../../app/ui/main.py" line="651" />
         <source>无法监视</source>
         <translation>Cannot watch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="650" />
+        <location filename="../../app/ui/main.py" line="651" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="650" />
+        <location filename="../../app/ui/main.py" line="651" />
         <source>启动中</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="668" />
+        <location filename="../../app/ui/main.py" line="669" />
         <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
         <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="689" />
+        <location filename="../../app/ui/main.py" line="690" />
         <source>案件中还没有证据，请先导入</source>
         <translation>The case has no exhibits yet; import some first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="700" />
+        <location filename="../../app/ui/main.py" line="707" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="706" />
+        <location filename="../../app/ui/main.py" line="713" />
         <source>导出尚未完成</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="706" />
+        <location filename="../../app/ui/main.py" line="713" />
         <source>证据清单还在生成。现在退出会停止导出（不会留下不完整的文件）。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="707" />
+        <location filename="../../app/ui/main.py" line="714" />
         <source>停止导出并退出</source>
         <translation type="unfinished" />
     </message>
@@ -1242,6 +1249,51 @@
         <location filename="../../app/ui/timeline.py" line="649" />
         <source>事件：{title}</source>
         <translation>Event: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_export.py" line="26" />
+        <source>验证导出包</source>
+        <translation>Verify an export</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_export.py" line="29" />
+        <source>选择导出的 PDF 或随附的“原件”文件夹。将核对每个原件、清单和 PDF 中内嵌的清单及附录里的 SHA-256 是否相互一致。</source>
+        <translation>Choose the exported PDF or the folder of originals beside it. Every original, the manifests, and the manifest embedded in the PDF and the SHA-256 in its appendix are checked against each other.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_export.py" line="32" />
+        <source>选择 PDF…</source>
+        <translation>Choose PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_export.py" line="33" />
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_export.py" line="61" />
+        <source>选择导出的 PDF</source>
+        <translation>Choose the exported PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_export.py" line="66" />
+        <source>选择随附的原件文件夹</source>
+        <translation>Choose the folder of originals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_export.py" line="78" />
+        <source>正在核对：{path}</source>
+        <translation>Checking: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_export.py" line="86" />
+        <source>无法完成核对：{error}</source>
+        <translation>Could not finish the check: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_export.py" line="96" />
+        <source>此导出包未通过验证：发现 {n} 个问题</source>
+        <translation>This export failed verification: {n} problem(s) found</translation>
     </message>
     <message>
         <location filename="../../app/ui/welcome.py" line="18" />
