@@ -135,3 +135,30 @@ def test_pack_is_never_overwritten_and_tampering_is_found(pack_case, tmp_path):
     (two.folder / "extra.jpg").write_bytes(b"x")
     codes = [code for code, _ in packs.verify_pack(two.folder, manifest)]
     assert "export_original_changed" in codes and "export_extra_file" in codes
+
+
+def test_12315_pack_keeps_pdfs_numbers_attachments_and_has_an_index(pack_case, tmp_path):
+    result = packs.build_pack(pack_case, tmp_path / "c", "complaint_12315", channels.channel("12315"))
+    roles = [f.role for f in result.files]
+    assert "attachment" in roles and "index" in roles
+    pdf = next(f for f in result.files if f.role == "attachment")
+    assert pdf.file.startswith("附件") and pdf.file.endswith(".pdf")
+    assert pdf.sha256 == pdf.source_sha256          # the PDF original goes as it is
+    assert all(f.file.startswith("附件") for f in result.files if f.role in ("image", "attachment"))
+    from pypdf import PdfReader
+    text = "".join(p.extract_text() for p in PdfReader(result.folder / "证据目录.pdf").pages)
+    assert "证据目录" in text and pdf.file[:6] in text
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert packs.verify_pack(result.folder, manifest) == []
+
+
+def test_internet_court_pack_has_one_untouched_file_per_exhibit_in_order(pack_case, tmp_path):
+    result = packs.build_pack(pack_case, tmp_path / "ic", "internet_court", channels.channel("court_hangzhou"))
+    exhibits = [f for f in result.files if f.role == "exhibit"]
+    rows = pack_case.exhibits()
+    assert len(exhibits) == len(rows)
+    assert [f.file[:4] for f in exhibits] == [f"证据{r['number']:02d}" for r in rows]
+    for f, r in zip(exhibits, rows):
+        assert f.sha256 == r["sha256"] == hashlib.sha256((result.folder / f.file).read_bytes()).hexdigest()
+    assert (result.folder / "立案材料清单.txt").read_text(encoding="utf-8").count("□") >= 5
+    assert (result.folder / "证据目录.pdf").read_bytes().startswith(b"%PDF")

@@ -140,11 +140,14 @@ def merge_cuts(cuts: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
     return [(edges[i], edges[i + 1]) for i in range(k)]
 
 
-def unit_images(case: Case, row: dict, units: _Units, k: int, ch: Channel):
-    """The exhibit's first `k` images (image, part, parts, notes)."""
+def unit_images(case: Case, row: dict, units: _Units, k: int, ch: Channel, redactor=None):
+    """The exhibit's first `k` images (image, part, parts, notes, redacted). A redactor paints the whole
+    picture (or page, or frame) before it is cut, so its boxes are those of the picture."""
     path = case.original_path(row["sha256"], row["ext"])
+    redact = redactor or (lambda row, im, page: (im, False))
     if units.kind == "image":
         im = imaging.open_upright(path, row.get("orientation") or 1, target_side=ch.value("image_max_side_px"))
+        im, redacted = redact(row, im, 0)
         cuts = merge_cuts(units.cuts, k)
         notes = []
         if len(units.cuts) > 1:
@@ -152,17 +155,19 @@ def unit_images(case: Case, row: dict, units: _Units, k: int, ch: Channel):
             if len(cuts) < len(units.cuts):
                 notes.append(f"受{ch.name}张数上限所限，本应分成 {len(units.cuts)} 张，每张较长")
         for i, (top, bottom) in enumerate(cuts):
-            yield im.crop((0, top, im.width, bottom)), i + 1, len(cuts), notes
+            yield im.crop((0, top, im.width, bottom)), i + 1, len(cuts), notes, redacted
     elif units.kind == "pdf":
         pages = _pdf_page_images(path, limit=k)
         for i, page in enumerate(pages):
-            yield page, i + 1, len(pages), units.notes
+            page, redacted = redact(row, page, i + 1)
+            yield page, i + 1, len(pages), units.notes, redacted
     else:
         from ..mediapages import key_frames
 
         frames = key_frames(path, 1, int((row.get("media") or {}).get("rotation") or 0))
         if frames:
-            yield frames[0][1].convert("RGB"), None, None, units.notes
+            frame, redacted = redact(row, frames[0][1].convert("RGB"), 1)
+            yield frame, None, None, units.notes, redacted
 
 
 def _pdf_page_images(path: Path, limit: int) -> list:
@@ -276,6 +281,11 @@ def _safe_file_name(name: str, limit: int = 180) -> str:
     return f"{stem}.{ext}" if ext else stem
 
 
+def _short(files: list[str]) -> str:
+    """How the index names an exhibit's files: their numbers ("附件01、附件02"), not the whole names."""
+    return "、".join(f.split("_", 1)[0] for f in files)
+
+
 def _rows(case: Case, numbers: list[str] | None) -> list[dict]:
     rows = [r for r in case.exhibits() if r["include_in_export"]]
     if numbers:
@@ -287,8 +297,11 @@ def _rows(case: Case, numbers: list[str] | None) -> list[dict]:
 # ----- image packs: platform appeal and public complaint ----------------------------------------------
 def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: list[str] | None = None,
                redactor=None, cancel: threading.Event | None = None, progress: Progress | None = None,
-               texts: dict[str, str] | None = None, when: datetime | None = None) -> PackResult:
-    """Numbered, captioned JPEGs within `ch`'s limits, the most important first; the texts beside."""
+               texts: dict[str, str] | None = None, when: datetime | None = None,
+               keep_pdf: bool = False, prefix: str = "", index: bool = False) -> PackResult:
+    """Numbered, captioned JPEGs within `ch`'s limits, the most important first; the texts beside.
+    keep_pdf: a PDF original within the size limit goes as it is (12315 takes PDFs); prefix: before the
+    number in each file name ("附件"); index: a short 证据目录 PDF naming each exhibit's file."""
     cancel = cancel or threading.Event()
     progress = progress or (lambda step, done, total: None)
     when = when or datetime.now(CHINA)
@@ -304,6 +317,9 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
                 raise ExportCancelled()
             progress("plan", i, len(rows))
             units, reason = exhibit_units(case, row, ch)
+            if (keep_pdf and units is not None and units.kind == "pdf"
+                    and row["size"] <= (max_bytes or row["size"])):
+                units = _Units("file", 1)
             if reason:
                 pack.left_out.append({"exhibit": label(row), "name": row["name"], "reason": reason})
             else:
@@ -323,6 +339,7 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
                 slots -= extra
         used_bytes = 0
         seq = 0
+        files_of: dict[int, list[str]] = {}
         for i, (row, units) in enumerate(planned):
             if cancel.is_set():
                 raise ExportCancelled()
@@ -331,11 +348,16 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
                 pack.left_out.append({"exhibit": label(row), "name": row["name"],
                                       "reason": f"超出{ch.name}最多 {max_count} 张图片的上限（已优先放入更重要的证据）"})
                 continue
+            if units.kind == "file":
+                seq += 1
+                item = pack.add_copy(f"{prefix}{seq:02d}_证据{label(row)}_{row['name']}.{row['ext']}",
+                                     case.original_path(row["sha256"], row["ext"]), "attachment",
+                                     exhibit=label(row), name=row["name"], source_sha256=row["sha256"])
+                files_of.setdefault(row["id"], []).append(item.file)
+                used_bytes += item.size
+                continue
             made = []
-            for im, part, parts, notes in unit_images(case, row, units, given[row["id"]], ch):
-                redacted = False
-                if redactor is not None:
-                    im, redacted = redactor(row, im, part)
+            for im, part, parts, notes, redacted in unit_images(case, row, units, given[row["id"]], ch, redactor):
                 fitted = imaging.fit_jpeg(imaging.caption(im, caption_text(row, part, parts)),
                                           ch.value("image_max_side_px"), max_bytes, ch.value("image_min_side_px"))
                 made.append((fitted, part, parts, notes, redacted))
@@ -349,13 +371,21 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
             for fitted, part, parts, notes, redacted in made:
                 seq += 1
                 suffix = f"-{part}" if parts and parts > 1 else ""
-                name = f"{seq:02d}_证据{label(row)}{suffix}_{row['name']}.jpg"
+                name = f"{prefix}{seq:02d}_证据{label(row)}{suffix}_{row['name']}.jpg"
                 adjustments = [*notes, *fitted.adjustments]
+                files_of.setdefault(row["id"], []).append(_safe_file_name(name))
                 pack.add_bytes(name, fitted.data, "image", exhibit=label(row), name=row["name"],
                                source_sha256=row["sha256"], part=part, parts=parts, redacted=redacted,
                                adjustments=adjustments)
                 for note in adjustments:
                     pack.adjustments.append(f"证据{label(row)}：{note}")
+        if index:
+            from .shortdocs import index_pdf
+
+            listed = sorted((r for r, _ in planned if r["id"] in files_of),
+                            key=lambda r: (r["number"], r.get("part") or 0))
+            pack.add_bytes("证据目录.pdf", index_pdf(case.info(), listed,
+                                                   {k: _short(v) for k, v in files_of.items()}, when), "index")
         for file_name, text in (texts or {}).items():
             pack.add_bytes(file_name, text.encode("utf-8"), "text")
         if any(item["reason"].startswith("超出") for item in pack.left_out):
@@ -405,4 +435,112 @@ def build_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
     """The pack for `profile` on channel `ch` (the CLI's and the GUI's one entry)."""
     if profile == "platform":
         return image_pack(case, out, profile, ch, numbers=numbers, cancel=cancel, progress=progress)
+    if profile == "complaint_12315":
+        return image_pack(case, out, profile, ch, numbers=numbers, cancel=cancel, progress=progress,
+                          keep_pdf=True, prefix="附件", index=True)
+    if profile == "internet_court":
+        return court_filing_pack(case, out, ch, numbers=numbers, cancel=cancel, progress=progress)
+    if profile == "public":
+        return image_pack(case, out, profile, ch, numbers=numbers, cancel=cancel, progress=progress,
+                          redactor=Redactor(case))
     raise ValueError(f"unknown pack profile {profile!r}")
+
+
+class Redactor:
+    """Paints out personal data for a public pack: the stored areas of each picture, proposed from its
+    OCR lines the first time (app/core/export/redact.py); the painted picture is kept in derived/."""
+
+    def __init__(self, case: Case):
+        from . import redact
+
+        self.case, self.redact = case, redact
+        info = case.info()
+        self.names = tuple(n for n in (info.get("claimant_name") or "",) if n)
+        self.folder = case.root / "derived" / "redacted"
+
+    def __call__(self, row: dict, im, page: int):
+        areas = self.redact.stored(self.case, row["id"], page)
+        seen = self.case.db.execute("SELECT COUNT(*) FROM redactions WHERE exhibit_id = ? AND page = ? "
+                                    "AND origin = 'auto'", [row["id"], page]).fetchone()[0]
+        if not seen:
+            lines, (w, h) = self._lines(row, im, page)
+            areas = self.redact.propose(self.case, row["id"], self.redact.find(lines, w, h, self.names, page=page), page)
+        if not areas:
+            return im, False
+        painted = self.redact.paint(im, areas)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / f"{row['sha256']}-{page}.png"
+        tmp = target.with_suffix(".part")
+        painted.save(tmp, "PNG")
+        os.replace(tmp, target)
+        return painted, True
+
+    def _lines(self, row: dict, im, page: int):
+        """OCR lines and the size their boxes refer to. A picture's lines come from the reading cache
+        (boxes in the full upright picture); a PDF page or a video frame is read as rendered here."""
+        from ..read import engine as ocr
+        from ..read import reader
+
+        if page == 0:
+            w, h = row.get("width") or im.width, row.get("height") or im.height
+            if (row.get("orientation") or 1) in (5, 6, 7, 8):
+                w, h = h, w
+            return [ln for ln in reader.lines(self.case, row["id"]) if ln.page == 0], (w, h)
+        lines = ocr.engine().read_image(im)
+        for ln in lines:
+            ln.page = page
+        return lines, im.size
+
+
+FILING_CHECKLIST = """网上立案要准备的材料（杭州、北京、广州互联网法院及人民法院在线服务）
+□ 民事起诉状：本文件夹中的 民事起诉状.docx / .pdf，核对后签名（可在线签名）
+□ 原告身份证明：身份证正反面照片或扫描件
+□ 被告主体信息：企业名称、统一社会信用代码、住所地（在“国家企业信用信息公示系统”查询并截图）；
+  个体店铺写经营者姓名和店铺信息；平台上的店铺可在店铺首页“资质”或“营业执照”中查到
+□ 证据：按“证据01_名称”的顺序逐个上传；证据目录.pdf 一并上传
+□ 送达地址确认书：网上立案时按系统提示填写（电话、电子邮箱、地址）
+□ 管辖：网购合同纠纷可在平台或卖家所在地、收货地的法院起诉；签收地或平台住所在杭州、北京、广州的，可选对应的互联网法院
+□ 诉讼费：立案后按通知在线缴纳；标的额在本省小额诉讼标准内的，适用小额诉讼程序（一审终审）
+"""
+
+
+def court_filing_pack(case: Case, out: Path, ch: Channel, *, numbers: list[str] | None = None,
+                      cancel: threading.Event | None = None, progress: Progress | None = None,
+                      texts: dict[str, str] | None = None, when: datetime | None = None) -> PackResult:
+    """One file per exhibit, `证据01_名称.ext` in upload order, the originals unchanged; the 证据目录 PDF;
+    the 民事起诉状 (.docx and .pdf where the text is given); what the filing system will ask for."""
+    from .plan import original_file_name
+    from .shortdocs import index_pdf
+
+    cancel = cancel or threading.Event()
+    progress = progress or (lambda step, done, total: None)
+    when = when or datetime.now(CHINA)
+    limit = ch.value("file_bytes")
+    pack = _Pack(case, out, "internet_court", ch)
+    try:
+        rows = _rows(case, numbers)
+        width = max(2, len(str(max((r["number"] for r in rows), default=1))))
+        names = {}
+        for i, row in enumerate(rows):
+            if cancel.is_set():
+                raise ExportCancelled()
+            progress("files", i, len(rows))
+            item = pack.add_copy(original_file_name(row, width), case.original_path(row["sha256"], row["ext"]),
+                                 "exhibit", exhibit=label(row), name=row["name"], source_sha256=row["sha256"])
+            names[row["id"]] = item.file
+            if limit and row["size"] > limit:
+                note = (f"证据{label(row)}（{row['size'] // (1024 * 1024)} MB）超过 {limit // (1024 * 1024)} MB，"
+                        "网上立案系统可能无法上传；原件已放入，请按法院要求另行提交（如刻录光盘或现场提交）")
+                item.adjustments.append(note)
+                pack.notes.append(note)
+            if row["status"] != "ok":
+                pack.notes.append(f"证据{label(row)}的文件损坏或加密（{row['status']}），法院可能无法打开；请核对原件")
+        pack.add_bytes("证据目录.pdf", index_pdf(case.info(), rows, {k: _short([v]) for k, v in names.items()}, when),
+                       "index")
+        for file_name, text in (texts or {}).items():
+            pack.add_bytes(file_name, text.encode("utf-8"), "text")
+        pack.add_bytes("立案材料清单.txt", FILING_CHECKLIST.encode("utf-8"), "checklist")
+        return pack.finish(when)
+    except BaseException:
+        pack.abandon()
+        raise

@@ -1,0 +1,97 @@
+"""Redaction: personal data found in OCR lines, boxes stored once, pixels replaced solid."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from PIL import Image
+
+from app.core.export import redact
+
+
+@dataclass
+class L:
+    text: str
+    box: tuple
+    conf: float = 0.99
+    page: int = 0
+
+
+@pytest.mark.parametrize("text, kind, secret", [
+    ("收货人：王小明 13812345678", "mobile", "13812345678"),
+    ("王小明 138 1234 5678", "mobile", "138 1234 5678"),
+    ("联系电话 +86-13912345678", "mobile", "+86-13912345678"),
+    ("座机：0571-88886666", "landline", "0571-88886666"),
+    ("身份证号 110101199003071234", "id_card", "110101199003071234"),
+    ("身份证 11010119900307123X", "id_card", "11010119900307123X"),
+    ("银行卡 6222 0212 3456 7890 128", "bank_card", "6222 0212 3456 7890 128"),
+    ("收货地址：浙江省杭州市西湖区文三路123号4幢501室", "address", "浙江省杭州市西湖区文三路123号4幢501室"),
+    ("广东省佛山市顺德区北滘镇工业大道18号", "address", "广东省佛山市顺德区北滘镇工业大道18号"),
+    ("收货人：王小明", "name", "王小明"),
+    ("王小明 138****5678", "name", "王小明"),
+])
+def test_personal_data_is_found(text, kind, secret):
+    spans = redact.find_spans(text)
+    found = {(k, text[s:e]) for k, s, e in spans}
+    assert (kind, secret) in found, spans
+
+
+def test_order_number_is_half_masked_and_trade_numbers_are_not_cards():
+    text = "订单编号：312345678905946"
+    spans = redact.find_spans(text)
+    assert [k for k, *_ in spans] == ["order_number"]
+    _, s, e = spans[0]
+    number = "312345678905946"
+    assert e - s == len(number) - 2 * (len(number) // 4)
+    assert text[:s].endswith(number[:len(number) // 4]) and text[e:] == number[-(len(number) // 4):]
+    assert redact.find_spans("交易单号 4200001234202503051234567890") == []
+
+
+def test_nothing_on_ordinary_words_or_merchant_hotlines_names():
+    for text in ("商品已拆封影响二次销售，不予退货", "实付款 ¥399.00", "京东客服 您好", "2025-03-05 14:30:12"):
+        assert redact.find_spans(text) == [], text
+
+
+def test_claimant_name_anywhere():
+    spans = redact.find_spans("我是张三，要求退货", names=("张三",))
+    assert [("name", "张三")] == [(k, "我是张三，要求退货"[s:e]) for k, s, e in spans]
+
+
+def test_address_on_the_line_below_its_label():
+    lines = [L("收货地址", (40, 100, 200, 140)), L("上海市浦东新区世纪大道100号", (40, 150, 600, 190))]
+    areas = redact.find(lines, 1080, 2400)
+    assert [a.kind for a in areas] == ["address"]
+
+
+def test_span_box_covers_the_digits_and_paint_is_uniform():
+    line = L("收货人：王小明 13812345678", (100, 200, 700, 240))
+    areas = redact.find([line], 1000, 1000)
+    kinds = {a.kind for a in areas}
+    assert kinds == {"name", "mobile"}
+    mobile = next(a for a in areas if a.kind == "mobile")
+    x0, y0, x1, y1 = mobile.box
+    assert 0.3 < x0 < 0.6 and 0.69 < x1 <= 0.72 and y0 < 0.2 and y1 > 0.24
+    im = Image.effect_noise((1000, 1000), 100).convert("RGB")
+    out = redact.paint(im, areas)
+    crop = out.crop((int(x0 * 1000) + 1, int(y0 * 1000) + 1, int(x1 * 1000) - 1, int(y1 * 1000) - 1))
+    assert set(crop.get_flattened_data()) == {redact.FILL}
+    assert im.getpixel((int(x0 * 1000) + 2, int(y0 * 1000) + 2)) != redact.FILL   # the original is untouched
+
+
+def test_stored_areas_are_proposed_once_and_user_edits_stick(case, importer, tmp_path):
+    from tests.conftest import make_image
+
+    make_image(tmp_path / "a.png", size=(200, 400))
+    list(importer.import_paths([str(tmp_path / "a.png")]))
+    eid = case.exhibits()[0]["id"]
+    auto = [redact.Area("mobile", (0.1, 0.1, 0.5, 0.2), "13812345678")]
+    areas = redact.propose(case, eid, auto)
+    assert len(areas) == 1 and areas[0].origin == "auto"
+    redact.remove(case, areas[0].id)
+    assert redact.propose(case, eid, auto) == []        # removed stays removed
+    new = redact.add(case, eid, (0.2, 0.3, 0.4, 0.35))
+    redact.move(case, new, (0.25, 0.3, 0.45, 0.36))
+    (only,) = redact.stored(case, eid)
+    assert only.origin == "user" and only.box == (0.25, 0.3, 0.45, 0.36)
+    with pytest.raises(ValueError):
+        redact.add(case, eid, (0.5, 0.5, 0.5, 0.6))
