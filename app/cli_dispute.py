@@ -21,6 +21,20 @@ def add_parsers(sub) -> None:
     p.add_argument("--loss", metavar="YUAN", help="the loss (food only: 3x the loss when more than 10x the price)")
     p.add_argument("--json", action="store_true")
 
+    from .core.dispute.texts import KINDS
+
+    p = sub.add_parser("draft", help="a text ready to send, filled from the case (.txt or .docx)")
+    p.add_argument("case_dir")
+    p.add_argument("--kind", required=True, choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
+    p.add_argument("--format", choices=["txt", "docx"], help="txt (default) or docx")
+    p.add_argument("--out", metavar="FILE", help="where to write (an existing file is never overwritten); "
+                                                 "without it a txt is printed and a docx goes to CASE_DIR/exports/")
+    p.add_argument("--json", action="store_true", help="print the text with its notes as JSON")
+
+    p = sub.add_parser("plan", help="where the case stands: stage, deadlines, missing evidence, next steps, contacts")
+    p.add_argument("case_dir")
+    p.add_argument("--json", action="store_true")
+
 
 def _refuse(exc, lang) -> int:
     print(exc.message(lang), file=sys.stderr)
@@ -76,4 +90,82 @@ def cmd_compensation(args, lang) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"deadline": cmd_deadline, "compensation": cmd_compensation}
+def cmd_plan(args, lang) -> int:
+    from .core.dispute.known import load
+    from .core.dispute.plan import plan
+    from .core.store import Case
+
+    with Case.open(args.case_dir, writable=False) as case:
+        p = plan(load(case))
+    if args.json:
+        print(json.dumps(p.to_json(), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    print(plan_text(p))
+    return EXIT_OK
+
+
+def cmd_draft(args, lang) -> int:
+    from pathlib import Path
+
+    from .core.dispute.errors import DisputeError
+    from .core.dispute.known import load
+    from .core.dispute.output import default_path, save
+    from .core.dispute.texts import draft
+    from .core.store import Case
+
+    with Case.open(args.case_dir, writable=False) as case:
+        text = draft(load(case), args.kind)
+        exports = case.root / "exports"
+    fmt = args.format or (Path(args.out).suffix.lstrip(".").lower() if args.out else "txt") or "txt"
+    if fmt not in ("txt", "docx"):
+        fmt = "txt"
+    if args.json and not args.out:
+        print(json.dumps(text.to_json(), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if not args.out and fmt == "txt":
+        print(text.render())
+    else:
+        try:
+            out = save(text, Path(args.out) if args.out else default_path(exports, text, fmt), fmt)
+        except DisputeError as exc:
+            return _refuse(exc, lang)
+        print(("已保存：" if lang == "zh" else "saved: ") + str(out))
+    for note in text.notes:
+        print(("注意：" if lang == "zh" else "note: ") + note, file=sys.stderr)
+    return EXIT_OK
+
+
+def plan_text(p) -> str:
+    """The plan as a person reads it (Chinese: the texts and rules are Chinese)."""
+    from .core.dispute.texts import KIND_ZH
+
+    lines = [f"当前阶段：{p.stage_name}" + ("（您设定）" if p.stage_source == "user" else "（按时间线）"), "", "期限："]
+    for cd in p.deadlines:
+        d = cd.deadline
+        left = d.days_left(p.today)
+        when = f"还剩 {left} 天" if left > 0 else ("今天截止" if left == 0 else f"已过 {-left} 天")
+        extra = "（估算）" if d.estimated else ""
+        extra += "（起算日据证据识读，请核对）" if cd.start_source in ("proposed", "evidence") else ""
+        lines.append(f"  {d.due}  {d.rule.name}  {when}{extra}  自{d.start}起{d.rule.length_zh}  {d.rule.basis}")
+        if d.platform_until:
+            lines.append(f"              平台按签收后 7×24 小时计：至 {d.platform_until:%Y-%m-%d %H:%M}")
+    for c in p.cannot:
+        lines.append(f"  无法计算：{c['name']}（需要{c['needs']}）")
+    lines += ["", "证据清单："]
+    for item in p.checklist:
+        mark = "✓" if item.done else ("✗" if item.required else "○")
+        lines.append(f"  {mark} {item.label}" + (f"（{'、'.join(item.by)}）" if item.by else
+                                                 f"：{item.how}" if item.required else "（可选）"))
+    lines += ["", "下一步："]
+    for i, step in enumerate(p.next_steps, 1):
+        lines.append(f"  {i}. {step['action']}" + (f"（截止 {step['by']}）" if step.get("by") else "")
+                     + (f"  → 文书：{KIND_ZH[step['text']]}（draft --kind {step['text']}）" if step.get("text") else ""))
+    lines += ["", "联系："]
+    for c in p.contacts:
+        lines.append(f"  {c.name} {c.reach} — {c.what}")
+    if p.notes:
+        lines += ["", "提示："] + [f"  · {n}" for n in p.notes]
+    return "\n".join(lines)
+
+
+COMMANDS = {"deadline": cmd_deadline, "compensation": cmd_compensation, "plan": cmd_plan, "draft": cmd_draft}

@@ -126,7 +126,15 @@ def _checks():
         estimated = deadline("limitation", f"{last}-12-01")
         if not estimated.estimated:
             raise RuntimeError("a deadline past the official schedule was not marked estimated")
-        return f"holiday schedule {first}-{last}, later years estimated; 2025-09-28 + 7 days -> {d.due}"
+        from .core.dispute.known import CaseView
+        from .core.dispute.output import save
+        from .core.dispute.texts import draft
+
+        with tempfile.TemporaryDirectory(prefix="eb-selftest-") as tmp:
+            out = save(draft(CaseView({"title": "t", "platform": "jd"}), "lawsuit"), Path(tmp) / "t.docx")
+            size = out.stat().st_size
+        return (f"holiday schedule {first}-{last}, later years estimated; 2025-09-28 + 7 days -> {d.due}; "
+                f"起诉状 .docx {size} bytes")
 
     return [("Qt platform", qt_platform), ("Qt multimedia and PDF", qt_modules), ("bundled fonts", fonts),
             ("translations", translations), ("media readers", media_readers), ("import and export", case_round_trip),

@@ -16,7 +16,8 @@ from .store import Case, now_iso
 EVENT_TYPES = ("下单", "付款", "签收", "发现问题", "联系客服", "商家拒绝", "申请平台介入", "平台结果", "12315投诉",
                "12345", "消协调解", "起诉", "判决", "其他")
 CASE_FIELDS = ("title", "product", "platform", "shop", "merchant", "order_number", "amount_paid", "ordered_on",
-               "paid_on", "received_on", "product_class", "claimant_name", "claimant_contact", "demand", "stage")
+               "paid_on", "received_on", "product_class", "claimant_name", "claimant_contact", "demand", "stage",
+               "claimant_address", "claimant_id_number", "merchant_address", "merchant_credit_code")
 EXHIBIT_FIELDS = ("name", "source_desc", "purpose", "category", "notes", "include_in_export", "captured_at")
 
 
