@@ -162,3 +162,25 @@ def test_internet_court_pack_has_one_untouched_file_per_exhibit_in_order(pack_ca
         assert f.sha256 == r["sha256"] == hashlib.sha256((result.folder / f.file).read_bytes()).hexdigest()
     assert (result.folder / "立案材料清单.txt").read_text(encoding="utf-8").count("□") >= 5
     assert (result.folder / "证据目录.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("profile, cid", [("platform", "douyin"), ("complaint_12315", "12315"),
+                                          ("internet_court", "court_beijing")])
+def test_every_pack_passes_verify_export_and_a_swap_fails_it(pack_case, tmp_path, profile, cid):
+    from app.core.export import verify_export
+
+    result = packs.build_pack(pack_case, tmp_path / profile, profile, channels.channel(cid))
+    check = verify_export(result.folder)
+    assert check.ok, check.problems
+    assert "manifest.json" in check.lines("zh")[0]
+    victim = result.folder / result.files[0].file
+    victim.chmod(0o644)
+    victim.write_bytes(b"swapped")
+    bad = verify_export(result.folder)
+    assert not bad.ok and ("export_original_changed", {"number": result.files[0].exhibit or "-",
+                                                       "file": result.files[0].file}) in bad.problems
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"][0]["file"] = "../../etc/passwd"
+    (result.folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    codes = [c for c, _ in verify_export(result.folder).problems]
+    assert "export_path_outside" in codes

@@ -58,6 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_original_changed": ("原件已被改动（SHA-256 不符）：证据{number} {file}", "original changed (SHA-256 mismatch): exhibit {number} {file}"),
     "export_pdf_missing": ("缺少 PDF：{name}", "PDF missing: {name}"),
     "export_pdf_changed": ("PDF 已被改动（SHA-256 不符）：{name}", "PDF changed (SHA-256 mismatch): {name}"),
+    "export_pack_ok": ("完好：{n} 个文件与清单 manifest.json、manifest.csv 一致", "intact: {n} files agree with manifest.json and manifest.csv"),
     "export_ok": ("完好：{n} 个原件、清单和 PDF（含其内嵌清单与附录中的 SHA-256）相互一致", "intact: {n} originals, the manifests and the PDF (its embedded manifest and the SHA-256 in its appendix) agree"),
     "export_pdf_no_manifest": ("PDF 中没有内嵌的证据清单（{name}），无法证明原件与 PDF 对应；可能是旧版本导出或 PDF 被替换", "the PDF carries no embedded manifest ({name}), so the originals cannot be proved to belong to it (an older export, or the PDF was replaced)"),
     "export_pdf_unreadable": ("PDF 无法读取（{name}）：{error}", "the PDF cannot be read ({name}): {error}"),

@@ -401,33 +401,53 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
 
 
 def verify_pack(folder: Path, manifest: dict) -> list[tuple[str, dict]]:
-    """Problems with a pack folder: files missing, changed or extra (message codes and parameters)."""
-    problems = []
-    listed = {}
-    for item in manifest.get("files") or []:
-        if not isinstance(item, dict) or not isinstance(item.get("file"), str) or not isinstance(item.get("sha256"), str):
-            problems.append(("export_manifest_bad", {"error": f"entry {item!r}"}))
+    """Problems with a pack folder against its manifest (message codes and parameters): files missing,
+    changed, extra, not regular, or named outside the folder (never opened); manifest.csv agreeing."""
+    from ..safefs import NotRegular, child, sha256_regular
+
+    problems: list[tuple[str, dict]] = []
+    listed: dict[str, dict] = {}
+    items = manifest.get("files")
+    if not isinstance(items, list):
+        return [("export_manifest_bad", {"error": 'manifest.json: "files" is not a list'})]
+    for item in items:
+        if (not isinstance(item, dict) or not isinstance(item.get("file"), str)
+                or not isinstance(item.get("sha256"), str) or len(item["sha256"]) != 64):
+            problems.append(("export_manifest_bad", {"error": f"manifest.json: entry {str(item)[:120]}"}))
             continue
         listed[item["file"]] = item
     for name, item in listed.items():
-        path = folder / name
-        if "/" in name or "\\" in name or name in ("", ".", "..") or path.resolve().parent != folder.resolve():
-            problems.append(("export_path_outside", {"file": name}))
+        path = child(folder, name)
+        if path is None:
+            problems.append(("export_path_outside", {"file": name[:200]}))
             continue
-        params = {"number": item.get("exhibit") or "-", "file": name}
-        if not path.is_file() or path.is_symlink():
+        params = {"number": item.get("exhibit") or "-", "file": name[:200]}
+        try:
+            sha, size = sha256_regular(path)
+        except FileNotFoundError:
             problems.append(("export_original_missing", params))
             continue
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            while chunk := fh.read(1 << 20):
-                h.update(chunk)
-        if h.hexdigest() != item["sha256"]:
+        except NotRegular as exc:
+            problems.append(("export_link" if exc.what == "link" else "export_not_regular", {**params, "what": exc.what}))
+            continue
+        except OSError as exc:
+            problems.append(("export_unreadable", {"file": name, "error": exc.strerror or str(exc)}))
+            continue
+        if sha != item["sha256"] or (isinstance(item.get("size"), int) and size != item["size"]):
             problems.append(("export_original_changed", params))
-    for path in folder.iterdir():
-        if path.name not in listed and path.name not in ("manifest.json", "manifest.csv"):
-            problems.append(("export_extra_file", {"file": path.name}))
+    for name in sorted(os.listdir(folder)):
+        if name not in listed and name not in ("manifest.json", "manifest.csv"):
+            problems.append(("export_extra_file", {"file": name}))
+    try:
+        with open(folder / "manifest.csv", encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.reader(fh))
+        pairs = {(r[0], r[5]) for r in rows[1:] if len(r) >= 6}
+        if len(rows) - 1 != len(listed) or pairs != {(n, i["sha256"]) for n, i in listed.items()}:
+            problems.append(("export_csv_disagrees", {"file": "manifest.csv"}))
+    except (OSError, ValueError, csv.Error):
+        problems.append(("export_csv_disagrees", {"file": "manifest.csv"}))
     return problems
+
 
 
 def build_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: list[str] | None = None,

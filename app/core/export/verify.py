@@ -34,12 +34,13 @@ class ExportCheck:
     pdf: str | None = None             # the PDF and the folder that were checked
     folder: str | None = None
     notes: list[tuple[str, dict]] = field(default_factory=list)
+    ok_code: str = "export_ok"         # a pack says so in its own words: it has no PDF
 
     def lines(self, lang: str | None = None) -> list[str]:
         from ..messages import render
 
         if self.ok:
-            return [render("export_ok", lang, n=self.checked)]
+            return [render(self.ok_code, lang, n=self.checked)]
         return [render(code, lang, **params) for code, params in self.problems]
 
 
@@ -188,6 +189,8 @@ def verify_export(target: str | os.PathLike) -> ExportCheck:
     else:
         return ExportCheck(False, [("export_target_bad", {"path": str(target)})])
 
+    if stat.S_ISDIR(st.st_mode) and _is_pack(folder):
+        return _verify_pack(folder)
     manifest = None
     if os.path.islink(folder):
         problems.append(("export_link", {"file": folder.name}))
@@ -260,6 +263,27 @@ def verify_export(target: str | os.PathLike) -> ExportCheck:
         _check_csv(folder, listed, problems)
     check.ok = not problems
     return check
+
+
+def _is_pack(folder: Path) -> bool:
+    """A channel pack (export/packs.py) rather than a court bundle: its manifest says kind "pack"."""
+    try:
+        with open_regular(folder / "manifest.json") as fh:
+            manifest = json.loads(_read_limited(fh).decode("utf-8"))
+    except (OSError, NotRegular, ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(manifest, dict) and manifest.get("kind") == "pack"
+
+
+def _verify_pack(folder: Path) -> ExportCheck:
+    from .packs import verify_pack
+
+    with open_regular(folder / "manifest.json") as fh:
+        manifest = json.loads(_read_limited(fh).decode("utf-8"))
+    problems = verify_pack(folder, manifest)
+    files = manifest.get("files") if isinstance(manifest.get("files"), list) else []
+    return ExportCheck(not problems, problems, 0 if problems else len(files), folder=str(folder),
+                       ok_code="export_pack_ok")
 
 
 def _check_csv(folder: Path, listed: dict, problems: list) -> None:
