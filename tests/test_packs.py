@@ -3,6 +3,7 @@ the most important first, metadata stripped, a manifest that verify-export can c
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 import zipfile
 from pathlib import Path
@@ -184,3 +185,27 @@ def test_every_pack_passes_verify_export_and_a_swap_fails_it(pack_case, tmp_path
     (result.folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     codes = [c for c, _ in verify_export(result.folder).problems]
     assert "export_path_outside" in codes
+
+
+def test_packs_carry_their_texts_filled_from_the_case(pack_case, tmp_path):
+    pack_case.db["case_info"].update(1, {"platform": "京东", "order_number": "312345678905946",
+                                         "amount_paid": "399.00", "shop": "禾丰电器京东自营旗舰店"})
+    result = packs.build_pack(pack_case, tmp_path / "jd", "platform", channels.channel("jd"))
+    statement = (result.folder / "申诉说明.txt").read_text(encoding="utf-8")
+    assert "312345678905946" in statement and "399" in statement
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert any(f["file"] == "申诉说明.txt" and f["role"] == "text" for f in manifest["files"])
+
+    court = packs.build_pack(pack_case, tmp_path / "ic", "internet_court", channels.channel("court_hangzhou"))
+    from docx import Document
+    from pypdf import PdfReader
+    document = Document(court.folder / "民事起诉状.docx")
+    doc = "\n".join([p.text for p in document.paragraphs] +
+                    [c.text for t in document.tables for r in t.rows for c in r.cells])
+    pdf = "".join(p.extract_text() for p in PdfReader(court.folder / "民事起诉状.pdf").pages)
+    for text in (doc, re.sub(r"\s+", "", pdf)):
+        assert "起诉状" in text and "312345678905946" in text
+
+    c12315 = packs.build_pack(pack_case, tmp_path / "c", "complaint_12315", channels.channel("12315"))
+    names = {f.file for f in c12315.files if f.role == "text"}
+    assert names == {"12315投诉内容.txt", "12345通话稿.txt"}

@@ -298,7 +298,7 @@ def _rows(case: Case, numbers: list[str] | None) -> list[dict]:
 def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: list[str] | None = None,
                redactor=None, cancel: threading.Event | None = None, progress: Progress | None = None,
                texts: dict[str, str] | None = None, when: datetime | None = None,
-               keep_pdf: bool = False, prefix: str = "", index: bool = False) -> PackResult:
+               keep_pdf: bool = False, prefix: str = "", index: bool = False, notes: list[str] = ()) -> PackResult:
     """Numbered, captioned JPEGs within `ch`'s limits, the most important first; the texts beside.
     keep_pdf: a PDF original within the size limit goes as it is (12315 takes PDFs); prefix: before the
     number in each file name ("附件"); index: a short 证据目录 PDF naming each exhibit's file."""
@@ -309,6 +309,7 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
     max_bytes = ch.value("image_bytes")
     total_bytes = ch.value("total_bytes")
     pack = _Pack(case, out, profile, ch)
+    pack.notes.extend(notes)
     try:
         rows = ranked(_rows(case, numbers))
         planned = []
@@ -386,8 +387,7 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
                             key=lambda r: (r["number"], r.get("part") or 0))
             pack.add_bytes("证据目录.pdf", index_pdf(case.info(), listed,
                                                    {k: _short(v) for k, v in files_of.items()}, when), "index")
-        for file_name, text in (texts or {}).items():
-            pack.add_bytes(file_name, text.encode("utf-8"), "text")
+        _add_texts(pack, texts)
         if any(item["reason"].startswith("超出") for item in pack.left_out):
             pack.notes.append(f"{ch.name}的上传数量或大小有限，未放入的证据见 manifest 的 left_out；"
                               "可在对话中补充说明，或改用 12315 投诉、诉讼时提交")
@@ -450,19 +450,62 @@ def verify_pack(folder: Path, manifest: dict) -> list[tuple[str, dict]]:
 
 
 
+# The texts each pack carries (app/core/dispute/texts.py), by file name.
+PACK_TEXTS = {"platform": {"申诉说明.txt": "platform_appeal"},
+              "public": {"投诉内容.txt": "public_complaint"},
+              "complaint_12315": {"12315投诉内容.txt": "complaint_12315", "12345通话稿.txt": "call_12345"},
+              "internet_court": {"民事起诉状.docx": "lawsuit", "民事起诉状.pdf": "lawsuit"}}
+
+
+def pack_texts(case: Case, profile: str) -> tuple[dict[str, bytes], list[str]]:
+    """The profile's texts filled from the case, as file contents, and what the user must know of them
+    (shortened to the channel's limit, facts read from the evidence to check, blanks to fill)."""
+    from ..dispute.known import load
+    from ..dispute.output import _docx
+    from ..dispute.texts import draft
+    from .shortdocs import text_pdf
+
+    view = load(case)
+    out: dict[str, bytes] = {}
+    notes: list[str] = []
+    made = {}
+    for file_name, kind in PACK_TEXTS.get(profile, {}).items():
+        if kind not in made:
+            made[kind] = draft(view, kind)
+            notes += [f"{made[kind].title}：{n}" for n in made[kind].notes]
+        text = made[kind]
+        if file_name.endswith(".docx"):
+            buf = io.BytesIO()
+            _docx(text).save(buf)
+            out[file_name] = buf.getvalue()
+        elif file_name.endswith(".pdf"):
+            out[file_name] = text_pdf(text.title, text.body)
+        else:
+            out[file_name] = text.render().encode("utf-8")
+    return out, notes
+
+
+def _add_texts(pack: "_Pack", texts: dict | None) -> None:
+    for file_name, content in (texts or {}).items():
+        pack.add_bytes(file_name, content.encode("utf-8") if isinstance(content, str) else content, "text")
+
+
 def build_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: list[str] | None = None,
                cancel: threading.Event | None = None, progress: Progress | None = None) -> PackResult:
-    """The pack for `profile` on channel `ch` (the CLI's and the GUI's one entry)."""
+    """The pack for `profile` on channel `ch` (the CLI's and the GUI's one entry), with its texts."""
+    texts, notes = pack_texts(case, profile)
+    common = {"numbers": numbers, "cancel": cancel, "progress": progress, "texts": texts, "notes": notes}
     if profile == "platform":
-        return image_pack(case, out, profile, ch, numbers=numbers, cancel=cancel, progress=progress)
-    if profile == "complaint_12315":
-        return image_pack(case, out, profile, ch, numbers=numbers, cancel=cancel, progress=progress,
-                          keep_pdf=True, prefix="附件", index=True)
-    if profile == "internet_court":
-        return court_filing_pack(case, out, ch, numbers=numbers, cancel=cancel, progress=progress)
-    if profile == "public":
-        return image_pack(case, out, profile, ch, numbers=numbers, cancel=cancel, progress=progress,
-                          redactor=Redactor(case))
+        result = image_pack(case, out, profile, ch, **common)
+    elif profile == "complaint_12315":
+        result = image_pack(case, out, profile, ch, keep_pdf=True, prefix="附件", index=True, **common)
+    elif profile == "internet_court":
+        result = court_filing_pack(case, out, ch, **common)
+    elif profile == "public":
+        result = image_pack(case, out, profile, ch, redactor=Redactor(case), **common)
+    else:
+        raise ValueError(f"unknown pack profile {profile!r}")
+    return result
     raise ValueError(f"unknown pack profile {profile!r}")
 
 
@@ -526,7 +569,8 @@ FILING_CHECKLIST = """网上立案要准备的材料（杭州、北京、广州�
 
 def court_filing_pack(case: Case, out: Path, ch: Channel, *, numbers: list[str] | None = None,
                       cancel: threading.Event | None = None, progress: Progress | None = None,
-                      texts: dict[str, str] | None = None, when: datetime | None = None) -> PackResult:
+                      texts: dict[str, str] | None = None, when: datetime | None = None,
+                      notes: list[str] = ()) -> PackResult:
     """One file per exhibit, `证据01_名称.ext` in upload order, the originals unchanged; the 证据目录 PDF;
     the 民事起诉状 (.docx and .pdf where the text is given); what the filing system will ask for."""
     from .plan import original_file_name
@@ -537,6 +581,7 @@ def court_filing_pack(case: Case, out: Path, ch: Channel, *, numbers: list[str] 
     when = when or datetime.now(CHINA)
     limit = ch.value("file_bytes")
     pack = _Pack(case, out, "internet_court", ch)
+    pack.notes.extend(notes)
     try:
         rows = _rows(case, numbers)
         width = max(2, len(str(max((r["number"] for r in rows), default=1))))
@@ -557,8 +602,7 @@ def court_filing_pack(case: Case, out: Path, ch: Channel, *, numbers: list[str] 
                 pack.notes.append(f"证据{label(row)}的文件损坏或加密（{row['status']}），法院可能无法打开；请核对原件")
         pack.add_bytes("证据目录.pdf", index_pdf(case.info(), rows, {k: _short([v]) for k, v in names.items()}, when),
                        "index")
-        for file_name, text in (texts or {}).items():
-            pack.add_bytes(file_name, text.encode("utf-8"), "text")
+        _add_texts(pack, texts)
         pack.add_bytes("立案材料清单.txt", FILING_CHECKLIST.encode("utf-8"), "checklist")
         return pack.finish(when)
     except BaseException:
