@@ -65,6 +65,10 @@ class MainWindow(QMainWindow):
         self.model, self.table, self.grid, self.timeline = page.model, page.table, page.grid, page.timeline
         self.tabs, self.detail, self.preview = page.tabs, page.detail, page.preview
         self._wire_case_page()
+        from .nextsteps import NextStepsPanel  # 下一步 (issue 12)
+        self.next_steps = NextStepsPanel()
+        page.add_side_panel(self.next_steps, tr("下一步"))
+        self.next_steps.caseInfoRequested.connect(self.edit_case)
         self._build_actions()
         self._build_docks()
         self._build_status()
@@ -263,6 +267,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_events([], {})
         self.detail.show_row(None, [])
         self.preview.show_exhibit(None, None)
+        self.next_steps.attach(None)
 
     def _session_closed(self, session):
         if session in self.closing:
@@ -379,6 +384,7 @@ class MainWindow(QMainWindow):
             self._show_case()
             self._load()
             session.restart_watching()
+            self.next_steps.attach(session)
 
         if create:
             session.open(opened, create_title=create[0], info=create[1])
