@@ -293,19 +293,19 @@
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="116" />
-        <location filename="../../app/ui/main.py" line="163" />
+        <location filename="../../app/ui/main.py" line="167" />
         <source>证据列表</source>
         <translation>Exhibits</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="117" />
-        <location filename="../../app/ui/main.py" line="163" />
+        <location filename="../../app/ui/main.py" line="167" />
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="118" />
-        <location filename="../../app/ui/main.py" line="163" />
+        <location filename="../../app/ui/main.py" line="167" />
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
@@ -590,8 +590,8 @@
         <location filename="../../app/ui/dialogs.py" line="109" />
         <location filename="../../app/ui/dialogs.py" line="207" />
         <location filename="../../app/ui/dialogs.py" line="251" />
-        <location filename="../../app/ui/main.py" line="228" />
-        <location filename="../../app/ui/main.py" line="485" />
+        <location filename="../../app/ui/main.py" line="232" />
+        <location filename="../../app/ui/main.py" line="491" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -778,7 +778,7 @@
     </message>
     <message>
         <location filename="../../app/ui/guide.py" line="39" />
-        <location filename="../../app/ui/main.py" line="169" />
+        <location filename="../../app/ui/main.py" line="173" />
         <source>使用指南</source>
         <translation type="unfinished" />
     </message>
@@ -800,368 +800,374 @@
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="44" />
-        <location filename="../../app/ui/main.py" line="248" />
+        <location filename="../../app/ui/main.py" line="252" />
         <source>证据夹 Evidence Binder</source>
         <translation>Evidence Binder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="98" />
+        <location filename="../../app/ui/main.py" line="70" />
+        <location filename="../../app/ui/nextsteps.py" line="89" />
+        <source>下一步</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="102" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="122" />
+        <location filename="../../app/ui/main.py" line="126" />
         <source>文件(&amp;F)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="123" />
+        <location filename="../../app/ui/main.py" line="127" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="124" />
+        <location filename="../../app/ui/main.py" line="128" />
         <source>新建案件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="126" />
+        <location filename="../../app/ui/main.py" line="130" />
         <source>打开案件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="130" />
+        <location filename="../../app/ui/main.py" line="134" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="131" />
+        <location filename="../../app/ui/main.py" line="135" />
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="132" />
+        <location filename="../../app/ui/main.py" line="136" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="135" />
+        <location filename="../../app/ui/main.py" line="139" />
         <source>验证导出包…</source>
         <translation>Verify an export…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="137" />
+        <location filename="../../app/ui/main.py" line="141" />
         <source>案件信息…</source>
         <translation>Case details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="139" />
+        <location filename="../../app/ui/main.py" line="143" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="141" />
+        <location filename="../../app/ui/main.py" line="145" />
         <source>退出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="146" />
+        <location filename="../../app/ui/main.py" line="150" />
         <source>编辑(&amp;E)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="148" />
+        <location filename="../../app/ui/main.py" line="152" />
         <source>撤销移到回收站</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="152" />
+        <location filename="../../app/ui/main.py" line="156" />
         <source>添加事件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="153" />
+        <location filename="../../app/ui/main.py" line="157" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="154" />
+        <location filename="../../app/ui/main.py" line="158" />
         <source>取消分组</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="155" />
+        <location filename="../../app/ui/main.py" line="159" />
         <source>按时间重新编号…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="157" />
+        <location filename="../../app/ui/main.py" line="161" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="160" />
+        <location filename="../../app/ui/main.py" line="164" />
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="162" />
+        <location filename="../../app/ui/main.py" line="166" />
         <source>视图(&amp;V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="168" />
+        <location filename="../../app/ui/main.py" line="172" />
         <source>帮助(&amp;H)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="171" />
-        <location filename="../../app/ui/main.py" line="570" />
+        <location filename="../../app/ui/main.py" line="175" />
+        <location filename="../../app/ui/main.py" line="576" />
         <source>关于证据夹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="175" />
+        <location filename="../../app/ui/main.py" line="179" />
         <source>监视的文件夹</source>
         <translation>Watched folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="175" />
+        <location filename="../../app/ui/main.py" line="179" />
         <location filename="../../app/ui/models.py" line="81" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="175" />
+        <location filename="../../app/ui/main.py" line="179" />
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="178" />
+        <location filename="../../app/ui/main.py" line="182" />
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="179" />
+        <location filename="../../app/ui/main.py" line="183" />
         <source>暂停 / 继续</source>
         <translation>Pause / resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="180" />
+        <location filename="../../app/ui/main.py" line="184" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="195" />
+        <location filename="../../app/ui/main.py" line="199" />
         <source>监视文件夹</source>
         <translation>Watched folders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="196" />
+        <location filename="../../app/ui/main.py" line="200" />
         <source>跳过和拒绝的文件</source>
         <translation>Skipped and refused files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="198" />
+        <location filename="../../app/ui/main.py" line="202" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="210" />
+        <location filename="../../app/ui/main.py" line="214" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="231" />
+        <location filename="../../app/ui/main.py" line="235" />
         <source>撤销</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="261" />
-        <location filename="../../app/ui/main.py" line="270" />
+        <location filename="../../app/ui/main.py" line="265" />
+        <location filename="../../app/ui/main.py" line="275" />
         <source>正在结束上一个案件：完成手头的文件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="314" />
+        <location filename="../../app/ui/main.py" line="319" />
         <source>选择案件文件夹</source>
         <translation>Choose a case folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="325" />
+        <location filename="../../app/ui/main.py" line="330" />
         <source>正在建立示例案件…</source>
         <translation>Building the sample case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="332" />
+        <location filename="../../app/ui/main.py" line="337" />
         <source>示例案件建立失败：{e}</source>
         <translation>The sample case could not be built: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="342" />
+        <location filename="../../app/ui/main.py" line="347" />
         <source>“{path}”不是证据夹的案件文件夹（里面没有 case.sqlite）。可以新建一个案件，再把这个文件夹里的文件导入进去。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="356" />
-        <location filename="../../app/ui/main.py" line="403" />
+        <location filename="../../app/ui/main.py" line="361" />
+        <location filename="../../app/ui/main.py" line="409" />
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="412" />
+        <location filename="../../app/ui/main.py" line="418" />
         <source>共 {n} 项证据，{e} 个事件</source>
         <translation>{n} exhibits, {e} events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="473" />
-        <location filename="../../app/ui/main.py" line="498" />
+        <location filename="../../app/ui/main.py" line="479" />
+        <location filename="../../app/ui/main.py" line="504" />
         <source>请先在列表中选择证据</source>
         <translation>Select exhibits in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="491" />
+        <location filename="../../app/ui/main.py" line="497" />
         <source>按时间重新编号</source>
         <translation>Renumber by time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="491" />
+        <location filename="../../app/ui/main.py" line="497" />
         <source>所有证据将按形成时间重新排序并编号（分组保持在一起）。已经写进材料里的编号会改变。继续吗？</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="492" />
+        <location filename="../../app/ui/main.py" line="498" />
         <source>重新编号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="509" />
+        <location filename="../../app/ui/main.py" line="515" />
         <source>已移到回收站：{names}（其余证据已重新编号）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="520" />
+        <location filename="../../app/ui/main.py" line="526" />
         <source>已从回收站恢复 {n} 项证据</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="542" />
+        <location filename="../../app/ui/main.py" line="548" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="549" />
+        <location filename="../../app/ui/main.py" line="555" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="552" />
+        <location filename="../../app/ui/main.py" line="558" />
         <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
         <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="570" />
+        <location filename="../../app/ui/main.py" line="576" />
         <source>证据夹 {v}
 把退款、退货、保修纠纷的证据收进一个案件，原件永不改动，生成编号证据清单。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="589" />
+        <location filename="../../app/ui/main.py" line="595" />
         <source>选择要导入的证据文件</source>
         <translation>Choose evidence files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="594" />
+        <location filename="../../app/ui/main.py" line="600" />
         <source>选择要导入的文件夹</source>
         <translation>Choose a folder to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="600" />
+        <location filename="../../app/ui/main.py" line="606" />
         <source>请先新建或打开一个案件</source>
         <translation>Create or open a case first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="606" />
+        <location filename="../../app/ui/main.py" line="612" />
         <source>正在导入（只复制，原文件不会被移动或修改）…</source>
         <translation>Importing (copies only; your files are not moved or changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="622" />
+        <location filename="../../app/ui/main.py" line="628" />
         <source>导入失败：{e}</source>
         <translation>Import failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="627" />
+        <location filename="../../app/ui/main.py" line="633" />
         <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
         <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="635" />
+        <location filename="../../app/ui/main.py" line="641" />
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="635" />
+        <location filename="../../app/ui/main.py" line="641" />
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="650" />
+        <location filename="../../app/ui/main.py" line="656" />
         <source>监视中</source>
         <translation>Watching</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="650" />
+        <location filename="../../app/ui/main.py" line="656" />
         <source>监视中（轮询）</source>
         <translation>Watching (polling)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="650" />
+        <location filename="../../app/ui/main.py" line="656" />
         <source>文件夹不存在，等待中</source>
         <translation>Folder missing, waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="651" />
+        <location filename="../../app/ui/main.py" line="657" />
         <source>无法监视</source>
         <translation>Cannot watch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="651" />
+        <location filename="../../app/ui/main.py" line="657" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="651" />
+        <location filename="../../app/ui/main.py" line="657" />
         <source>启动中</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="669" />
+        <location filename="../../app/ui/main.py" line="675" />
         <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
         <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="690" />
+        <location filename="../../app/ui/main.py" line="696" />
         <source>案件中还没有证据，请先导入</source>
         <translation>The case has no exhibits yet; import some first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="707" />
+        <location filename="../../app/ui/main.py" line="713" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="713" />
+        <location filename="../../app/ui/main.py" line="719" />
         <source>导出尚未完成</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="713" />
+        <location filename="../../app/ui/main.py" line="719" />
         <source>证据清单还在生成。现在退出会停止导出（不会留下不完整的文件）。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="714" />
+        <location filename="../../app/ui/main.py" line="720" />
         <source>停止导出并退出</source>
         <translation type="unfinished" />
     </message>
@@ -1174,6 +1180,162 @@
         <location filename="../../app/ui/models.py" line="80" />
         <source>时间来源</source>
         <translation>Time source</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="70" />
+        <source>按时间线</source>
+        <translation>From the timeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="73" />
+        <source>阶段随时间线前进；也可以在这里设定</source>
+        <translation>The stage follows the timeline; you can also set it here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="79" />
+        <source>期限</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="82" />
+        <source>填写签收日期…</source>
+        <translation>Enter the receipt date…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="94" />
+        <source>证据清单</source>
+        <translation>Evidence checklist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="99" />
+        <source>联系</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="104" />
+        <source>文书</source>
+        <translation>Texts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="111" />
+        <source>重新生成</source>
+        <translation>Regenerate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="112" />
+        <source>按案件当前的信息重新填写（放弃对这份文书的修改）</source>
+        <translation>Fill in again from the case as it is now (discards your edits to this text)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="123" />
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="125" />
+        <source>导出 TXT…</source>
+        <translation>Export TXT…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="127" />
+        <source>导出 Word…</source>
+        <translation>Export Word…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="182" />
+        <source>无法计算下一步：{e}</source>
+        <translation>Cannot work out the next steps: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="193" />
+        <source>打开案件后显示</source>
+        <translation>Shown when a case is open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="201" />
+        <source>当前阶段：{s}</source>
+        <translation>Stage: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="202" />
+        <source>（您设定）</source>
+        <translation> (set by you)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="210" />
+        <source>已过 {n} 天</source>
+        <translation>{n} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="212" />
+        <source>今天截止</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="212" />
+        <location filename="../../app/ui/nextsteps.py" line="214" />
+        <source>还剩 {n} 天</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="215" />
+        <source>（估算）</source>
+        <translation>(estimated)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="216" />
+        <source>（起算日据证据识读，请核对）</source>
+        <translation>(start date read from the evidence: please check)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="220" />
+        <source>平台按签收后 7×24 小时计：至 {t}</source>
+        <translation>the platform counts 7×24 hours from receipt: until {t}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="226" />
+        <source>无法计算“{n}”：需要{w}</source>
+        <translation>Cannot compute “{n}”: needs the {w}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="228" />
+        <source>暂无期限</source>
+        <translation>No deadlines yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="269" />
+        <source>这份文书您修改过；案件信息更新后点“重新生成”可重新填写</source>
+        <translation>You edited this text; after the case changes, click Regenerate to fill it in again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="293" />
+        <source>已复制，可以粘贴到聊天窗口或表单中</source>
+        <translation>Copied: paste it into the chat or the form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="300" />
+        <source>导出文书</source>
+        <translation>Export text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="301" />
+        <source>文本文件 (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="311" />
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="315" />
+        <source>导出失败：{e}</source>
+        <translation>Export failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="317" />
+        <source>已导出：{p}</source>
+        <translation>Exported: {p}</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="68" />
