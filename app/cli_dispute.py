@@ -31,6 +31,12 @@ def add_parsers(sub) -> None:
                                                  "without it a txt is printed and a docx goes to CASE_DIR/exports/")
     p.add_argument("--json", action="store_true", help="print the text with its notes as JSON")
 
+    p = sub.add_parser("info", help="show the case's fields, or set them (dates, amount, parties, stage)")
+    p.add_argument("case_dir")
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                   help="e.g. received_on=2025-09-28, amount_paid=399, claimant_address=...; an empty value clears")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("plan", help="where the case stands: stage, deadlines, missing evidence, next steps, contacts")
     p.add_argument("case_dir")
     p.add_argument("--json", action="store_true")
@@ -104,6 +110,35 @@ def cmd_plan(args, lang) -> int:
     return EXIT_OK
 
 
+def cmd_info(args, lang) -> int:
+    from .core import edit
+    from .core.dispute.errors import DisputeError
+    from .core.dispute.fields import check
+    from .core.store import Case
+
+    values = {}
+    for item in args.set:
+        field, sep, value = item.partition("=")
+        if not sep:
+            print(f"--set 需要 字段=值，例如 received_on=2025-09-28（收到的是 {item}）" if lang == "zh"
+                  else f"--set takes FIELD=VALUE, e.g. received_on=2025-09-28 (got {item})", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            values[field.strip()] = check(field.strip(), value)
+        except DisputeError as exc:
+            return _refuse(exc, lang)
+    with Case.open(args.case_dir, writable=bool(values)) as case:
+        if values:
+            edit.update_case_info(case, **values)
+        info = {k: v for k, v in case.info().items() if k not in ("id",)}
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=1))
+    else:
+        for k, v in info.items():
+            print(f"{k}: {'' if v is None else v}")
+    return EXIT_OK
+
+
 def cmd_draft(args, lang) -> int:
     from pathlib import Path
 
@@ -168,4 +203,4 @@ def plan_text(p) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = {"deadline": cmd_deadline, "compensation": cmd_compensation, "plan": cmd_plan, "draft": cmd_draft}
+COMMANDS = {"deadline": cmd_deadline, "compensation": cmd_compensation, "plan": cmd_plan, "draft": cmd_draft, "info": cmd_info}

@@ -190,3 +190,22 @@ def test_cli_draft_txt_docx_and_no_overwrite(rice, tmp_path):
     assert Path(r.stdout.split("saved: ")[1].strip()) != saved    # a second draft does not replace the first
     assert run_cli("draft", root, "--kind", "letter").returncode == 2
     assert run_cli("draft", str(tmp_path / "nope"), "--kind", "lawsuit").returncode == 1
+
+
+def test_cli_info_sets_checked_fields_and_refuses_bad_ones(tmp_path):
+    case = tmp_path / "c"
+    assert run_cli("new", str(case), "--title", "t").returncode == 0
+    r = run_cli("info", str(case), "--set", "received_on=2025年9月28日", "--set", "amount_paid=¥1,299.5",
+                "--set", "claimant_address=北京市朝阳区某路 1 号", "--json")
+    assert r.returncode == 0, r.stderr
+    info = json.loads(r.stdout)
+    assert info["received_on"] == "2025-09-28" and info["amount_paid"] == "1299.50"
+    for bad, words in (("received_on=2025-02-30", "no such date"), ("amount_paid=0", "more than 0"),
+                       ("amount_paid=abc", "number"), ("product_class=toy", "product class"),
+                       ("nonsense=1", "no such case field"), ("received_on", "FIELD=VALUE")):
+        r = run_cli("info", str(case), "--set", bad)
+        assert r.returncode == 2 and words in r.stderr and "Traceback" not in r.stderr, bad
+    assert json.loads(run_cli("info", str(case), "--json").stdout)["received_on"] == "2025-09-28"
+    r = run_cli("plan", str(case), "--json")
+    assert next(d for d in json.loads(r.stdout)["deadlines"] if d["rule"] == "no_reason_return")["due"] == "2025-10-09"
+    assert "北京互联网法院" in run_cli("draft", str(case), "--kind", "lawsuit").stdout

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog
 
 from app.core import edit
 from app.core.store import Case
@@ -116,3 +117,24 @@ def test_a_close_deadline_is_red_and_an_estimated_one_marked(qtbot):
     assert "2025-10-09" in first and RED in first and "还剩 2 天" in first
     panel._show(plan(CaseView({"title": "t", "received_on": "2026-12-20"}, today=date(2026, 12, 21))))
     assert "（估算）" in panel.deadlines.text()
+
+
+def test_parties_dialog_checks_and_saves(qtbot, window, jd_case):
+    from app.ui.nextsteps import PartiesDialog
+
+    panel = window.next_steps
+    with qtbot.waitSignal(panel.computed, timeout=WAIT):
+        window.open_case(jd_case)
+    dialog = PartiesDialog(panel.result["info"], panel)
+    qtbot.addWidget(dialog)
+    dialog.edits["merchant_credit_code"].setText("123")
+    dialog._accept()
+    assert "18" in dialog.error.text() and dialog.result() != QDialog.Accepted
+    dialog.edits["merchant_credit_code"].setText("91110000MA01ABCD1X")
+    dialog.edits["claimant_address"].setText("浙江省杭州市西湖区文三路 1 号")
+    dialog._accept()
+    assert dialog.result_values["claimant_address"].startswith("浙江省杭州市")
+    with qtbot.waitSignal(panel.computed, timeout=WAIT):
+        window.session.update_case(dialog.result_values)
+    assert "杭州互联网法院" in panel.result["texts"]["lawsuit"].render()
+    assert "91110000MA01ABCD1X" in panel.result["texts"]["complaint_12315"].render()

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from ..core.dispute.plan import CLOSE_DAYS
 from ..core.dispute.stages import STAGES
@@ -33,7 +34,59 @@ def compute(case, today: date | None = None) -> dict:
     from ..core.dispute.texts import draft
 
     view = load(case, today)
-    return {"plan": plan(view), "texts": {kind: draft(view, kind) for kind in KINDS}}
+    return {"plan": plan(view), "texts": {kind: draft(view, kind) for kind in KINDS}, "info": view.info}
+
+
+class PartiesDialog(QDialog):
+    """The parties' details the 12315 complaint and the 民事起诉状 ask for (each checked before saving)."""
+
+    def __init__(self, info: dict, parent=None):
+        super().__init__(parent)
+        from ..core.dispute.fields import PARTY_FIELDS
+
+        self.setWindowTitle(tr("当事人信息"))
+        self.setMinimumWidth(480)
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        hints = {"claimant_address": tr("收货地址：决定可以向哪个法院起诉"),
+                 "merchant_address": tr("营业执照上的住所，可在店铺资质页查看"),
+                 "merchant_credit_code": tr("18 位，见店铺资质页的营业执照")}
+        for field, label in PARTY_FIELDS.items():
+            edit_ = QLineEdit(info.get(field) or "")
+            edit_.setPlaceholderText(hints.get(field, ""))
+            form.addRow(tr(label), edit_)
+            self.edits[field] = edit_
+        self.error = QLabel()
+        self.error.setStyleSheet(f"color: {RED}")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(tr("保存"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("取消"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        note = QLabel(tr("投诉和起诉需要这些信息；不知道的可以先空着，文书中会留出“＿＿＿”。"))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.result_values: dict = {}
+
+    def _accept(self):
+        from ..core.dispute.errors import DisputeError
+        from ..core.dispute.fields import check
+
+        values = {}
+        for field, edit_ in self.edits.items():
+            try:
+                values[field] = check(field, edit_.text())
+            except DisputeError as exc:
+                self.error.setText(exc.message(language()))
+                edit_.setFocus()
+                return
+        self.result_values = values
+        self.accept()
 
 
 def _label(rich: bool = True) -> QLabel:
@@ -129,6 +182,10 @@ class NextStepsPanel(QScrollArea):
         for b in (self.copy_button, self.txt_button, self.docx_button):
             row.addWidget(b)
         v.addLayout(row)
+        self.parties_button = QPushButton(tr("补充当事人信息…"))
+        self.parties_button.setToolTip(tr("地址、身份证号、商家住所地和统一社会信用代码：12315 投诉和起诉状需要"))
+        self.parties_button.clicked.connect(self.edit_parties)
+        v.addWidget(self.parties_button)
         self.status = QLabel()
         self.status.setWordWrap(True)
         v.addWidget(self.status)
@@ -274,6 +331,13 @@ class NextStepsPanel(QScrollArea):
     def _stage_chosen(self, index: int) -> None:
         if self.session is not None:
             self.session.update_case({"stage": self.stage_box.itemData(index)})
+
+    def edit_parties(self) -> None:
+        if self.result is None or self.session is None:
+            return
+        dialog = PartiesDialog(self.result["info"], self)
+        if dialog.exec() == QDialog.Accepted:
+            self.session.update_case(dialog.result_values)
 
     def current_text(self):
         """The text shown, with the user's edits (a Text for the writers)."""

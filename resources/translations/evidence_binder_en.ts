@@ -578,6 +578,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="108" />
         <location filename="../../app/ui/dialogs.py" line="206" />
+        <location filename="../../app/ui/nextsteps.py" line="63" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -592,6 +593,7 @@
         <location filename="../../app/ui/dialogs.py" line="251" />
         <location filename="../../app/ui/main.py" line="232" />
         <location filename="../../app/ui/main.py" line="491" />
+        <location filename="../../app/ui/nextsteps.py" line="64" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -806,7 +808,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="70" />
-        <location filename="../../app/ui/nextsteps.py" line="89" />
+        <location filename="../../app/ui/nextsteps.py" line="142" />
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
@@ -1182,158 +1184,193 @@
         <translation>Time source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="70" />
+        <location filename="../../app/ui/nextsteps.py" line="47" />
+        <source>当事人信息</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="51" />
+        <source>收货地址：决定可以向哪个法院起诉</source>
+        <translation>Delivery address: decides which court can hear the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="52" />
+        <source>营业执照上的住所，可在店铺资质页查看</source>
+        <translation>The address on the business licence (the shop's licence page)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="53" />
+        <source>18 位，见店铺资质页的营业执照</source>
+        <translation>18 characters, on the business licence (the shop's licence page)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="68" />
+        <source>投诉和起诉需要这些信息；不知道的可以先空着，文书中会留出“＿＿＿”。</source>
+        <translation>Complaints and lawsuits need these; leave what you don't know empty and the texts show a blank (＿＿＿).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="123" />
         <source>按时间线</source>
         <translation>From the timeline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="73" />
+        <location filename="../../app/ui/nextsteps.py" line="126" />
         <source>阶段随时间线前进；也可以在这里设定</source>
         <translation>The stage follows the timeline; you can also set it here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="79" />
+        <location filename="../../app/ui/nextsteps.py" line="132" />
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="82" />
+        <location filename="../../app/ui/nextsteps.py" line="135" />
         <source>填写签收日期…</source>
         <translation>Enter the receipt date…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="94" />
+        <location filename="../../app/ui/nextsteps.py" line="147" />
         <source>证据清单</source>
         <translation>Evidence checklist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="99" />
+        <location filename="../../app/ui/nextsteps.py" line="152" />
         <source>联系</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="104" />
+        <location filename="../../app/ui/nextsteps.py" line="157" />
         <source>文书</source>
         <translation>Texts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="111" />
+        <location filename="../../app/ui/nextsteps.py" line="164" />
         <source>重新生成</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="112" />
+        <location filename="../../app/ui/nextsteps.py" line="165" />
         <source>按案件当前的信息重新填写（放弃对这份文书的修改）</source>
         <translation>Fill in again from the case as it is now (discards your edits to this text)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="123" />
+        <location filename="../../app/ui/nextsteps.py" line="176" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="125" />
+        <location filename="../../app/ui/nextsteps.py" line="178" />
         <source>导出 TXT…</source>
         <translation>Export TXT…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="127" />
+        <location filename="../../app/ui/nextsteps.py" line="180" />
         <source>导出 Word…</source>
         <translation>Export Word…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="182" />
+        <location filename="../../app/ui/nextsteps.py" line="185" />
+        <source>补充当事人信息…</source>
+        <translation>Parties' details…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="186" />
+        <source>地址、身份证号、商家住所地和统一社会信用代码：12315 投诉和起诉状需要</source>
+        <translation>Addresses, ID number, the merchant's address and credit code: the 12315 complaint and the lawsuit need them</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="239" />
         <source>无法计算下一步：{e}</source>
         <translation>Cannot work out the next steps: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="193" />
+        <location filename="../../app/ui/nextsteps.py" line="250" />
         <source>打开案件后显示</source>
         <translation>Shown when a case is open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="201" />
+        <location filename="../../app/ui/nextsteps.py" line="258" />
         <source>当前阶段：{s}</source>
         <translation>Stage: {s}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="202" />
+        <location filename="../../app/ui/nextsteps.py" line="259" />
         <source>（您设定）</source>
         <translation> (set by you)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="210" />
+        <location filename="../../app/ui/nextsteps.py" line="267" />
         <source>已过 {n} 天</source>
         <translation>{n} days ago</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="212" />
+        <location filename="../../app/ui/nextsteps.py" line="269" />
         <source>今天截止</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="212" />
-        <location filename="../../app/ui/nextsteps.py" line="214" />
+        <location filename="../../app/ui/nextsteps.py" line="269" />
+        <location filename="../../app/ui/nextsteps.py" line="271" />
         <source>还剩 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="215" />
+        <location filename="../../app/ui/nextsteps.py" line="272" />
         <source>（估算）</source>
         <translation>(estimated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="216" />
+        <location filename="../../app/ui/nextsteps.py" line="273" />
         <source>（起算日据证据识读，请核对）</source>
         <translation>(start date read from the evidence: please check)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="220" />
+        <location filename="../../app/ui/nextsteps.py" line="277" />
         <source>平台按签收后 7×24 小时计：至 {t}</source>
         <translation>the platform counts 7×24 hours from receipt: until {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="226" />
+        <location filename="../../app/ui/nextsteps.py" line="283" />
         <source>无法计算“{n}”：需要{w}</source>
         <translation>Cannot compute “{n}”: needs the {w}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="228" />
+        <location filename="../../app/ui/nextsteps.py" line="285" />
         <source>暂无期限</source>
         <translation>No deadlines yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="269" />
+        <location filename="../../app/ui/nextsteps.py" line="326" />
         <source>这份文书您修改过；案件信息更新后点“重新生成”可重新填写</source>
         <translation>You edited this text; after the case changes, click Regenerate to fill it in again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="293" />
+        <location filename="../../app/ui/nextsteps.py" line="357" />
         <source>已复制，可以粘贴到聊天窗口或表单中</source>
         <translation>Copied: paste it into the chat or the form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="300" />
+        <location filename="../../app/ui/nextsteps.py" line="364" />
         <source>导出文书</source>
         <translation>Export text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="301" />
+        <location filename="../../app/ui/nextsteps.py" line="365" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="311" />
+        <location filename="../../app/ui/nextsteps.py" line="375" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="315" />
+        <location filename="../../app/ui/nextsteps.py" line="379" />
         <source>导出失败：{e}</source>
         <translation>Export failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="317" />
+        <location filename="../../app/ui/nextsteps.py" line="381" />
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
