@@ -209,3 +209,17 @@ def test_packs_carry_their_texts_filled_from_the_case(pack_case, tmp_path):
     c12315 = packs.build_pack(pack_case, tmp_path / "c", "complaint_12315", channels.channel("12315"))
     names = {f.file for f in c12315.files if f.role == "text"}
     assert names == {"12315投诉内容.txt", "12345通话稿.txt"}
+
+
+@pytest.mark.parametrize("profile, cid", [("platform", "jd"), ("complaint_12315", "12315"),
+                                          ("internet_court", "court_guangzhou")])
+def test_preview_tells_what_the_pack_will_hold_without_writing(pack_case, tmp_path, profile, cid):
+    ch = channels.channel(cid)
+    before = sorted(p.name for p in pack_case.root.rglob("*"))
+    preview = packs.preview_pack(pack_case, profile, ch)
+    assert sorted(p.name for p in pack_case.root.rglob("*")) == before
+    result = packs.build_pack(pack_case, tmp_path / profile, profile, ch)
+    made = [f for f in result.files if f.role in ("image", "attachment", "exhibit")]
+    assert preview.files == len(made)
+    assert {i["exhibit"] for i in preview.left_out} == {i["exhibit"] for i in result.left_out}
+    assert preview.approx_bytes > 0

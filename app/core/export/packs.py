@@ -96,15 +96,18 @@ class _Units:
     notes: list[str] = field(default_factory=list)
 
 
-def exhibit_units(case: Case, row: dict, ch: Channel) -> tuple[_Units | None, str | None]:
-    """What the exhibit would become, or (None, reason) when it cannot be an image. Decodes once to
-    find the cuts and lets the image go: only counts are kept while the pack is planned."""
+def exhibit_units(case: Case, row: dict, ch: Channel, cut: bool = True) -> tuple[_Units | None, str | None]:
+    """What the exhibit would become, or (None, reason) when it cannot be an image. With `cut`, decodes
+    once to find where a long screenshot splits and lets the image go: only counts are kept while the
+    pack is planned; without, an image counts as one (for exhibits that will not fit anyway)."""
     path = case.original_path(row["sha256"], row["ext"])
     mime = row.get("mime") or ""
     if row["status"] == "encrypted":
         return None, "受密码保护的 PDF，无法转成图片；请另行提交原件"
     if row["status"] != "ok":
         return None, "文件损坏或不完整，无法转成图片"
+    if mime.startswith("image/") and not cut:
+        return _Units("image", 1), None
     if mime.startswith("image/"):
         try:
             im = imaging.open_upright(path, row.get("orientation") or 1, target_side=ch.value("image_max_side_px"))
@@ -295,6 +298,92 @@ def _rows(case: Case, numbers: list[str] | None) -> list[dict]:
 
 
 # ----- image packs: platform appeal and public complaint ----------------------------------------------
+def _over_count(ch: Channel) -> str:
+    return f"超出{ch.name}最多 {ch.value('image_count')} 张图片的上限（已优先放入更重要的证据）"
+
+
+def plan_images(case: Case, rows: list[dict], ch: Channel, keep_pdf: bool = False,
+                cancel: threading.Event | None = None, progress: Progress | None = None):
+    """Which exhibits become how many images: ([(row, units)] most important first, {id: images given},
+    [left out with the reason]). Every exhibit that fits gets one image before any gets a second."""
+    max_count = ch.value("image_count")
+    max_bytes = ch.value("image_bytes")
+    planned, left_out = [], []
+    rows = ranked(rows)
+    for i, row in enumerate(rows):
+        if cancel is not None and cancel.is_set():
+            raise ExportCancelled()
+        if progress:
+            progress("plan", i, len(rows))
+        units, reason = exhibit_units(case, row, ch, cut=not max_count or len(planned) < max_count)
+        if keep_pdf and units is not None and units.kind == "pdf" and row["size"] <= (max_bytes or row["size"]):
+            units = _Units("file", 1)
+        if reason:
+            left_out.append({"exhibit": label(row), "name": row["name"], "reason": reason})
+        else:
+            planned.append((row, units))
+    slots = max_count or sum(u.count for _, u in planned)
+    given: dict[int, int] = {}
+    for row, units in planned:
+        if slots <= 0:
+            break
+        given[row["id"]] = 1
+        slots -= 1
+    for row, units in planned:
+        if row["id"] in given and slots > 0:
+            extra = min(units.count - 1, slots)
+            given[row["id"]] += extra
+            slots -= extra
+    return planned, given, left_out
+
+
+@dataclass
+class Preview:
+    files: int                        # images and attachments the pack will hold
+    exhibits: int
+    approx_bytes: int
+    adjustments: list[str]
+    left_out: list[dict]
+    redact: list[tuple[dict, int]] = field(default_factory=list)   # (row, page) the public pack paints
+
+
+PROFILE_KEEPS_PDF = {"complaint_12315"}
+
+
+def preview_pack(case: Case, profile: str, ch: Channel, numbers: list[str] | None = None,
+                 cancel: threading.Event | None = None) -> Preview:
+    """What the pack will hold, without writing anything: for the export dialog."""
+    rows = _rows(case, numbers)
+    if profile == "internet_court":
+        limit = ch.value("file_bytes")
+        big = [r for r in rows if limit and r["size"] > limit]
+        return Preview(len(rows), len(rows), sum(r["size"] for r in rows),
+                       [f"证据{label(r)} 超过 {limit // (1024 * 1024)} MB，网上立案可能无法上传" for r in big], [])
+    planned, given, left_out = plan_images(case, rows, ch, profile in PROFILE_KEEPS_PDF, cancel)
+    max_side = ch.value("image_max_side_px") or 0
+    adjustments, approx, files, redact = [], 0, 0, []
+    for row, units in planned:
+        k = given.get(row["id"])
+        if not k:
+            left_out.append({"exhibit": label(row), "name": row["name"], "reason": _over_count(ch)})
+            continue
+        files += k
+        if units.kind == "file":
+            approx += row["size"]
+            continue
+        w, h = row.get("width") or 1080, row.get("height") or 2400
+        approx += min(ch.value("image_bytes") or 1 << 40, int(w * min(h, 2 * w) * 0.3)) * k
+        if units.count > 1:
+            adjustments.append(f"证据{label(row)}：长截图分成 {k} 张" +
+                               (f"（受张数上限所限，本应 {units.count} 张）" if k < units.count else ""))
+        if units.kind == "image" and max_side and max(w, h) > max_side:
+            adjustments.append(f"证据{label(row)}：缩小到最长边 {max_side} 像素")
+        if units.kind in ("pdf", "video"):
+            adjustments.append(f"证据{label(row)}：{units.notes[0]}")
+        redact += [(row, 0)] if units.kind == "image" else [(row, p + 1) for p in range(k)]
+    return Preview(files, len(given), approx, adjustments, left_out, redact if profile == "public" else [])
+
+
 def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: list[str] | None = None,
                redactor=None, cancel: threading.Event | None = None, progress: Progress | None = None,
                texts: dict[str, str] | None = None, when: datetime | None = None,
@@ -311,33 +400,8 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
     pack = _Pack(case, out, profile, ch)
     pack.notes.extend(notes)
     try:
-        rows = ranked(_rows(case, numbers))
-        planned = []
-        for i, row in enumerate(rows):
-            if cancel.is_set():
-                raise ExportCancelled()
-            progress("plan", i, len(rows))
-            units, reason = exhibit_units(case, row, ch)
-            if (keep_pdf and units is not None and units.kind == "pdf"
-                    and row["size"] <= (max_bytes or row["size"])):
-                units = _Units("file", 1)
-            if reason:
-                pack.left_out.append({"exhibit": label(row), "name": row["name"], "reason": reason})
-            else:
-                planned.append((row, units))
-        # Slots: one for each exhibit in order of importance, then the rest to those that want more.
-        slots = max_count or sum(u.count for _, u in planned)
-        given = {}
-        for row, units in planned:
-            if slots <= 0:
-                break
-            given[row["id"]] = 1
-            slots -= 1
-        for row, units in planned:
-            if row["id"] in given and slots > 0:
-                extra = min(units.count - 1, slots)
-                given[row["id"]] += extra
-                slots -= extra
+        planned, given, left_out = plan_images(case, _rows(case, numbers), ch, keep_pdf, cancel, progress)
+        pack.left_out.extend(left_out)
         used_bytes = 0
         seq = 0
         files_of: dict[int, list[str]] = {}
@@ -346,8 +410,7 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
                 raise ExportCancelled()
             progress("images", i, len(planned))
             if row["id"] not in given:
-                pack.left_out.append({"exhibit": label(row), "name": row["name"],
-                                      "reason": f"超出{ch.name}最多 {max_count} 张图片的上限（已优先放入更重要的证据）"})
+                pack.left_out.append({"exhibit": label(row), "name": row["name"], "reason": _over_count(ch)})
                 continue
             if units.kind == "file":
                 seq += 1
