@@ -21,7 +21,7 @@ def add_arguments(p) -> None:
 
 
 def cmd_pack(args, lang) -> int:
-    from .core.channels import channel
+    from .core.channels import channel, platform_id
     from .core.export.packs import PROFILE_ZH, build_pack
     from .core.store import Case
 
@@ -29,7 +29,7 @@ def cmd_pack(args, lang) -> int:
         if not case.exhibits():
             print("the case has no exhibits to export" if lang == "en" else "案件中还没有证据，无法导出", file=sys.stderr)
             return EXIT_PROBLEM
-        platform = args.platform or _case_platform(case)
+        platform = args.platform or platform_id(case.info().get("platform"))
         if args.profile == "platform" and not platform:
             print("which platform? add --platform jd|taobao|pdd|douyin" if lang == "en"
                   else "请用 --platform jd|taobao|pdd|douyin 指定平台（案件里还没有填写平台）", file=sys.stderr)
@@ -70,12 +70,3 @@ def cmd_pack(args, lang) -> int:
             print("note: " + note)
     return EXIT_OK
 
-
-def _case_platform(case) -> str | None:
-    value = (case.info().get("platform") or "").strip().lower()
-    words = {"京东": "jd", "jd": "jd", "淘宝": "taobao", "天猫": "taobao", "taobao": "taobao", "tmall": "taobao",
-             "拼多多": "pdd", "pdd": "pdd", "pinduoduo": "pdd", "抖音": "douyin", "douyin": "douyin"}
-    for word, cid in words.items():
-        if word in value:
-            return cid
-    return None

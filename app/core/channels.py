@@ -121,3 +121,16 @@ def channel(cid: str) -> Channel:
 def text_limit(cid: str) -> int | None:
     """The longest text the channel takes, in characters; None where it sets none."""
     return channel(cid).value("text_chars")
+
+
+_PLATFORM_WORDS = {"京东": "jd", "jd": "jd", "淘宝": "taobao", "天猫": "taobao", "taobao": "taobao", "tmall": "taobao",
+                   "拼多多": "pdd", "pdd": "pdd", "pinduoduo": "pdd", "抖音": "douyin", "douyin": "douyin"}
+
+
+def platform_id(text: str | None) -> str | None:
+    """The platform channel a case's platform field names ("京东自营" is jd), or None."""
+    value = (text or "").strip().lower()
+    for word, cid in _PLATFORM_WORDS.items():
+        if word in value:
+            return cid
+    return None

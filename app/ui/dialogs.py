@@ -228,6 +228,12 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(560)
         self.profile = QComboBox()
         self.profile.addItem(tr("法院 / 调解：证据目录 + 证据材料（PDF）"), "court")
+        from .packs import PACK_PROFILES, PackPanel
+
+        for profile, text in PACK_PROFILES:
+            self.profile.addItem(tr(text), profile)
+        self.pack_panel = PackPanel(session, info)
+        self.pack_panel.setVisible(False)
         self.claimant = QLineEdit(info.get("claimant_name") or "")
         self.respondent = QLineEdit(info.get("merchant") or info.get("shop") or "")
         self.cause = QLineEdit("网络购物合同纠纷")
@@ -242,6 +248,12 @@ class ExportDialog(QDialog):
         form.addRow(tr("对方当事人"), self.respondent)
         form.addRow(tr("案由"), self.cause)
         form.addRow(tr("保存到"), _row(self.out, browse))
+        self.form = form
+        self.profile.currentIndexChanged.connect(self._profile_changed)
+        self.pack_panel.platform.currentIndexChanged.connect(self._pack_default)
+        self.pack_panel.site.currentIndexChanged.connect(self._pack_default)
+        self.pack_panel.court.currentIndexChanged.connect(self._pack_default)
+        self.court_default = str(default)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel()
@@ -263,6 +275,7 @@ class ExportDialog(QDialog):
         buttons.layout().addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.pack_panel)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -270,13 +283,52 @@ class ExportDialog(QDialog):
         self.result_pdf: Path | None = None
         self.result = None
 
+    def _profile_changed(self, *_):
+        """A channel pack: its own options and preview in place of the court PDF's fields."""
+        profile = self.profile.currentData()
+        court = profile == "court"
+        for widget in (self.claimant, self.respondent, self.cause):
+            widget.setVisible(court)
+            self.form.labelForField(widget).setVisible(court)
+        self.pack_panel.setVisible(not court)
+        if court:
+            self.out.setText(self.court_default)
+        else:
+            self.pack_panel.set_profile(profile)
+            self._pack_default()
+
+    def _pack_default(self, *_):
+        from ..core.channels import channel
+        from .packs import default_folder
+
+        if self.profile.currentData() != "court":
+            self.out.setText(str(default_folder(self.session.root, self.profile.currentData(),
+                                                channel(self.pack_panel.channel).name)))
+
     def _browse(self):
+        if self.profile.currentData() != "court":
+            path = QFileDialog.getExistingDirectory(self, tr("选择保存材料包的文件夹"), str(Path(self.out.text()).parent))
+            if path:
+                self.out.setText(str(Path(path) / Path(self.out.text()).name))
+            return
         path, _ = QFileDialog.getSaveFileName(self, tr("保存证据清单"), self.out.text(), "PDF (*.pdf)")
         if path:
             self.out.setText(path)
 
     def start(self):
         from ..core.export import ExportOptions
+
+        if self.profile.currentData() != "court":
+            from .packs import start_pack
+
+            self.cancel_event = threading.Event()
+            self.start_button.setEnabled(False)
+            self.progress.setVisible(True)
+            self.progress.setRange(0, 0)
+            self.status.setText(tr("正在生成材料包…"))
+            start_pack(self.session, self.profile.currentData(), self.pack_panel.channel,
+                       Path(self.out.text().strip()), self.cancel_event, self._progress, self._done)
+            return
 
         out = Path(self.out.text().strip() or "证据清单.pdf")
         if out.suffix.lower() != ".pdf":
@@ -298,6 +350,10 @@ class ExportDialog(QDialog):
             self.status.setText(tr("正在复制原件…"))
         elif step == "layout":
             self.status.setText(tr("正在排版…"))
+        elif step in ("images", "files") and total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.status.setText(tr("正在制作材料（{done}/{total}）…").format(done=done, total=total))
 
     def _cancel(self):
         if self.cancel_event is not None and self.result is None:
@@ -324,6 +380,16 @@ class ExportDialog(QDialog):
             self.status.setText(tr("导出失败：{error}").format(error=text))
             return
         self.result = result
+        if not hasattr(result, "pdf_path"):                  # a channel pack: a folder and a zip
+            from .packs import describe_result
+
+            self.result_pdf = result.zip_path
+            self.status.setText(describe_result(result))
+            self.start_button.setVisible(False)
+            self.cancel_button.setText(tr("关闭"))
+            self.folder_button.setText(tr("打开文件夹"))
+            self.folder_button.setVisible(True)
+            return
         self.result_pdf = result.pdf_path
         text = tr("已导出 {pages} 页，{n} 项证据：{path}").format(pages=result.pages, n=len(result.exhibits),
                                                           path=result.pdf_path)

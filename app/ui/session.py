@@ -374,6 +374,25 @@ class CaseSession(QObject):
             # It cancels the file in hand and stops; the GUI does not wait for that.
             threading.Thread(target=watcher.stop, name="watch-stop", daemon=True).start()
 
+    # ----- channel packs (issue 13) --------------------------------------------------------------
+    def pack_job(self, func, on_done, cancel: threading.Event | None = None, export: bool = False):
+        """func(case) in the thread pool on a connection of its own (previews, packs, redaction pages);
+        a pack counts as an export, so closing the window asks first and cancels it."""
+        root = self.root
+        cancel = cancel or threading.Event()
+        if export:
+            self._exports.add(cancel)
+
+        def job():
+            with Case.open(root, writable=False) as case:
+                return func(case)
+
+        def done(result, error):
+            self._exports.discard(cancel)
+            on_done(result, error)
+
+        self._run_long(job, done, cancel)
+
     # ----- export ----------------------------------------------------------------------------
     def export(self, out: Path, options, cancel: threading.Event, on_progress, on_done):
         """Render in the thread pool on a connection of its own: the database thread stays free."""

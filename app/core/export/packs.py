@@ -572,6 +572,20 @@ def build_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
     raise ValueError(f"unknown pack profile {profile!r}")
 
 
+def page_image(case: Case, row: dict, page: int):
+    """The picture the public pack paints for (row, page): the upright image (page 0), a PDF page as
+    rendered for the pack, or the video's frame (page 1). Boxes are fractions of it."""
+    path = case.original_path(row["sha256"], row["ext"])
+    if page == 0:
+        return imaging.open_upright(path, row.get("orientation") or 1,
+                                    target_side=channel("heimao").value("image_max_side_px"))
+    if (row.get("mime") or "") == "application/pdf":
+        return _pdf_page_images(path, limit=page)[page - 1]
+    from ..mediapages import key_frames
+
+    return key_frames(path, 1, int((row.get("media") or {}).get("rotation") or 0))[0][1].convert("RGB")
+
+
 class Redactor:
     """Paints out personal data for a public pack: the stored areas of each picture, proposed from its
     OCR lines the first time (app/core/export/redact.py); the painted picture is kept in derived/."""
