@@ -146,8 +146,8 @@
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="322" />
-        <location filename="../../app/ui/dialogs.py" line="333" />
+        <location filename="../../app/ui/dialogs.py" line="378" />
+        <location filename="../../app/ui/dialogs.py" line="399" />
         <source>证据夹</source>
         <translation>Evidence Binder</translation>
     </message>
@@ -590,7 +590,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="109" />
         <location filename="../../app/ui/dialogs.py" line="207" />
-        <location filename="../../app/ui/dialogs.py" line="251" />
+        <location filename="../../app/ui/dialogs.py" line="263" />
         <location filename="../../app/ui/main.py" line="232" />
         <location filename="../../app/ui/main.py" line="491" />
         <location filename="../../app/ui/nextsteps.py" line="64" />
@@ -660,121 +660,142 @@
         <translation>Court / mediation: evidence index + exhibits (PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="237" />
-        <location filename="../../app/ui/dialogs.py" line="352" />
+        <location filename="../../app/ui/dialogs.py" line="243" />
+        <location filename="../../app/ui/dialogs.py" line="418" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="240" />
+        <location filename="../../app/ui/dialogs.py" line="246" />
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="241" />
+        <location filename="../../app/ui/dialogs.py" line="247" />
         <source>提交人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="242" />
+        <location filename="../../app/ui/dialogs.py" line="248" />
         <source>对方当事人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="243" />
+        <location filename="../../app/ui/dialogs.py" line="249" />
         <source>案由</source>
         <translation>Cause of action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="244" />
+        <location filename="../../app/ui/dialogs.py" line="250" />
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="249" />
+        <location filename="../../app/ui/dialogs.py" line="261" />
         <location filename="../../app/ui/models.py" line="81" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="252" />
+        <location filename="../../app/ui/dialogs.py" line="264" />
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="253" />
+        <location filename="../../app/ui/dialogs.py" line="265" />
         <source>在文件夹中显示</source>
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="274" />
+        <location filename="../../app/ui/dialogs.py" line="310" />
+        <source>选择保存材料包的文件夹</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="314" />
         <source>保存证据清单</source>
         <translation>Save the evidence list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="291" />
+        <location filename="../../app/ui/dialogs.py" line="328" />
+        <source>正在生成材料包…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="343" />
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="298" />
+        <location filename="../../app/ui/dialogs.py" line="350" />
         <source>正在复制原件…</source>
         <translation>Copying originals…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="300" />
+        <location filename="../../app/ui/dialogs.py" line="352" />
         <source>正在排版…</source>
         <translation>Laying out…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="305" />
+        <location filename="../../app/ui/dialogs.py" line="356" />
+        <source>正在制作材料（{done}/{total}）…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="361" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="316" />
+        <location filename="../../app/ui/dialogs.py" line="372" />
         <source>已取消，没有写入任何文件。</source>
         <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="324" />
+        <location filename="../../app/ui/dialogs.py" line="380" />
         <source>导出失败：{error}</source>
         <translation>Export failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="328" />
-        <source>已导出 {pages} 页，{n} 项证据：{path}</source>
-        <translation>Exported {pages} pages, {n} exhibits: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs.py" line="337" />
+        <location filename="../../app/ui/dialogs.py" line="389" />
+        <location filename="../../app/ui/dialogs.py" line="403" />
         <location filename="../../app/ui/guide.py" line="44" />
         <location filename="../../app/ui/verify_export.py" line="44" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="345" />
+        <location filename="../../app/ui/dialogs.py" line="390" />
+        <source>打开文件夹</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="394" />
+        <source>已导出 {pages} 页，{n} 项证据：{path}</source>
+        <translation>Exported {pages} pages, {n} exhibits: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="411" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="355" />
+        <location filename="../../app/ui/dialogs.py" line="421" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="356" />
+        <location filename="../../app/ui/dialogs.py" line="422" />
         <source>案件库位置</source>
         <translation>Case library</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="357" />
+        <location filename="../../app/ui/dialogs.py" line="423" />
         <source>更改语言后需重新启动程序。</source>
         <translation>Restart the app after changing the language.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="364" />
+        <location filename="../../app/ui/dialogs.py" line="430" />
         <source>选择案件库文件夹</source>
         <translation>Choose the case library folder</translation>
     </message>
@@ -1373,6 +1394,149 @@
         <location filename="../../app/ui/nextsteps.py" line="381" />
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="56" />
+        <location filename="../../app/ui/packs.py" line="96" />
+        <source>正在计算材料包的内容…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="59" />
+        <source>检查和编辑打码…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="62" />
+        <source>平台</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="63" />
+        <source>投诉网站</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="64" />
+        <source>法院</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="102" />
+        <source>无法预览：{error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="110" />
+        <source>将生成 {files} 个证据文件（{exhibits} 项证据），约 {size}；另附文字材料和清单。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="114" />
+        <source>{name}上限：{n} 张图片、每张 {size}{default}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="116" />
+        <source>（未公布，保守默认值）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="117" />
+        <location filename="../../app/ui/packs.py" line="354" />
+        <source>调整：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="119" />
+        <source>……另有 {n} 项调整</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="120" />
+        <location filename="../../app/ui/packs.py" line="355" />
+        <source>不放入：证据{number} {name}：{reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="123" />
+        <source>……另有 {n} 项未放入</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="125" />
+        <source>公开前会遮盖手机号、地址、身份证号、银行卡号和真实姓名（订单号遮一半）；请点“检查和编辑打码”逐张核对。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="187" />
+        <source>检查和编辑打码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="192" />
+        <source>（第{page}页）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="193" />
+        <source>证据{number} {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="200" />
+        <source>在图片上拖动可添加遮盖框；拖动框可移动；选中后按 Delete 删除。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="202" />
+        <source>删除选中的框</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="204" />
+        <source>完成</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="226" />
+        <source>这个材料包里没有需要打码的图片。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="234" />
+        <source>正在识别个人信息…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="254" />
+        <source>无法打开这张图片：{error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="276" />
+        <source>{n} 个遮盖框（红：自动找到，蓝：您添加的）。在图片上拖动可添加；拖动框可移动；Delete 删除。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="348" />
+        <source>已生成：{folder}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="349" />
+        <source>压缩包：{zip}（{n} 个文件，{size}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="353" />
+        <source>{n} 张图片已打码（原件未改动）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="357" />
+        <source>注意：</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="68" />
