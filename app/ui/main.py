@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDockWidget, QFileDialog, QHBoxLayout, QLabel,
@@ -259,7 +260,8 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.closing.append(session)
-        session.closed.connect(lambda s=session: self._session_closed(s))
+        # The window may be gone by the time the case has closed (the app quitting): then nobody listens.
+        session.closed.connect(lambda s=session, w=self: shiboken6.isValid(w) and w._session_closed(s))
         session.close()
         if session.busy or session.exporting:
             self.message.setText(tr("正在结束上一个案件：完成手头的文件…"))
