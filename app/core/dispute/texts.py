@@ -180,16 +180,12 @@ def _zh_date(d: date | None) -> str:
 
 
 def cite(articles: list[str]) -> str:
-    """《消费者权益保护法》第二十四条、第二十五条 ...: the law named once, the explanations left out."""
-    out: list[str] = []
-    last_law = None
+    """《消费者权益保护法》第二十四条、第二十五条、第二十三条第三款: each law named once, explanations left out."""
+    by_law: dict[str, list[str]] = {}
     for a in articles:
-        a = a.split("（")[0]
-        law, _, art = a.partition("》")
-        law += "》"
-        out.append(art if law == last_law else a)
-        last_law = law
-    return "、".join(out)
+        law, _, art = a.split("（")[0].partition("》")
+        by_law.setdefault(law + "》", []).append(art)
+    return "、".join(law + "、".join(arts) for law, arts in by_law.items())
 
 
 def _evidence_list(view: CaseView) -> list[str]:
@@ -382,7 +378,7 @@ def lawsuit(view: CaseView) -> Text:
     refused = f.refusal("被告", "原告") or f"被告拒绝（理由：{BLANK}）"
     talks = [e for e in view.events_of("联系客服", "申请售后", "商家拒绝", "申请平台介入", "12315投诉", "12345", "消协调解")
              if e.day]
-    talk_s = "；".join(f"{_zh_date(e.day)}{e.title if e.title != e.type else e.type}"
+    talk_s = "；".join(f"{_zh_date(e.day)}{(e.title if e.title != e.type else e.type).replace('商家', '被告')}"
                       + (f"（{'、'.join(e.exhibits)}）" if e.exhibits else "") for e in talks) or "无"
     timeline = [f"{_zh_date(e.day)} {e.type}" + (f"：{e.title}" if e.title and e.title != e.type else "")
                 + (f"（{'、'.join(e.exhibits)}）" if e.exhibits else "")
