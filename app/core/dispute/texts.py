@@ -392,7 +392,7 @@ def lawsuit(view: CaseView) -> Text:
              ("被告", f"{f.merchant}，住所地{f.get('merchant_address', '被告住所地')}，"
                     f"统一社会信用代码{f.get('merchant_credit_code', '统一社会信用代码')}，法定代表人＿＿＿，联系电话＿＿＿"
                     + (f"（网店：{view.platform_zh}“{f.shop}”）" if view.field('shop').known else ""))]),
-         Section("诉讼请求", rows=[("", f"{i}. {label}") for i, (label, _) in enumerate(items, 1)]
+         Section("诉讼请求", rows=[(f"第{i}项", label) for i, (label, _) in enumerate(items, 1)]
                  + [("标的总额", f"{total_s} 元"), ("请求依据", cite(c.articles)
                                                   + "；《民法典》第五百七十七条、第五百八十二条")]),
          Section("约定管辖和诉讼保全", rows=[("1. 有无仲裁、法院管辖约定", "无"), ("2. 是否已经诉前保全", "无")]),
