@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_archive.add_parsers(sub)
     from . import cli_dispute
     cli_dispute.add_parsers(sub)
+    from . import cli_read
+    cli_read.add_parsers(sub)
     return parser
 
 
@@ -167,7 +169,15 @@ def exhibit_json(row: dict, lang: str) -> dict:
         "duration_s": row["duration_s"], "pages": row["pages"], "mime": row["mime"],
         "source_desc": row["source_desc"], "device": row["device"], "orientation": row["orientation"],
         "stored_as": original_relpath(row["sha256"], row["ext"]),
+        "text": row.get("ocr_text"), "facts": _facts(row.get("facts_json")),
+        "read_status": row.get("read_status"),
     }
+
+
+def _facts(facts_json):
+    from .core.read.facts import flat
+
+    return flat(json.loads(facts_json) if facts_json else {})
 
 
 
@@ -324,3 +334,7 @@ COMMANDS.update(_cli_archive.COMMANDS)
 from .cli_dispute import COMMANDS as _DISPUTE_COMMANDS  # noqa: E402
 
 COMMANDS.update(_DISPUTE_COMMANDS)
+
+from .cli_read import COMMANDS as _READ_COMMANDS  # noqa: E402
+
+COMMANDS.update(_READ_COMMANDS)

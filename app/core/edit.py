@@ -13,7 +13,7 @@ from .capture import SOURCE_MANUAL, iso
 from .classify import CATEGORIES
 from .store import Case, now_iso
 
-EVENT_TYPES = ("下单", "付款", "签收", "发现问题", "联系客服", "商家拒绝", "申请平台介入", "平台结果", "12315投诉",
+EVENT_TYPES = ("下单", "付款", "签收", "发现问题", "联系客服", "申请售后", "商家拒绝", "申请平台介入", "平台结果", "12315投诉",
                "12345", "消协调解", "起诉", "判决", "其他")
 CASE_FIELDS = ("title", "product", "platform", "shop", "merchant", "order_number", "amount_paid", "ordered_on",
                "paid_on", "received_on", "product_class", "claimant_name", "claimant_contact", "demand", "stage",
@@ -93,6 +93,9 @@ def update_exhibit(case: Case, exhibit_id: int, **fields) -> Changes:
     if "include_in_export" in values:
         values["include_in_export"] = 1 if values["include_in_export"] else 0
     with case.db.atomic():
+        from .read.suggest import mark_user_fields  # what the user writes is never replaced by a proposal
+        row = case.db.execute("SELECT user_fields, suggested_json FROM exhibits WHERE id = ?", [exhibit_id]).fetchone()
+        values.update(mark_user_fields(dict(zip(("user_fields", "suggested_json"), row)) if row else None, fields))
         case.db["exhibits"].update(exhibit_id, values)
     return Changes(exhibits=True, ids=(exhibit_id,), exhibit_ids=(exhibit_id,))
 
@@ -242,7 +245,9 @@ def update_event(case: Case, event_id: int, **fields) -> Changes:
     if "occurred_at" in fields:
         _check_time(fields["occurred_at"])
     with case.db.atomic():
+        # editing a proposed event accepts it; a dismissed one stays dismissed
         case.db["events"].update(event_id, fields)
+        case.db.execute("UPDATE events SET status = 'confirmed' WHERE id = ? AND status = 'proposed'", [event_id])
     return Changes(events=True, ids=(event_id,), event_ids=(event_id,))
 
 
@@ -267,10 +272,14 @@ def unlink(case: Case, event_id: int, exhibit_ids: list[int]) -> Changes:
     return Changes(events=True, exhibits=True, ids=(event_id,), event_ids=(event_id,))
 
 
-def events(case: Case, ids=None) -> list[dict]:
-    """The case's events with their linked exhibit ids (only those named in `ids` when given)."""
-    where = f"WHERE id IN ({','.join('?' * len(ids))})" if ids is not None else ""
-    rows = list(case.db.query(f"SELECT * FROM events {where} ORDER BY occurred_at IS NULL, occurred_at, id",
+def events(case: Case, ids=None, include_dismissed: bool = False) -> list[dict]:
+    """The case's events with their linked exhibit ids (only those named in `ids` when given); proposed
+    ones (status 'proposed') included, dismissed ones only on request."""
+    where = [] if include_dismissed else ["status != 'dismissed'"]
+    if ids is not None:
+        where.append(f"id IN ({','.join('?' * len(ids))})")
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = list(case.db.query(f"SELECT * FROM events {clause} ORDER BY occurred_at IS NULL, occurred_at, id",
                               list(ids or ())))
     links: dict[int, list[int]] = {}
     for r in case.db.query("SELECT event_id, exhibit_id FROM event_exhibits"):

@@ -1,0 +1,285 @@
+"""Reading exhibits: text lines from pictures (OCR), PDFs (text layer, OCR for scanned pages) and
+videos (key frames), cached in derived/ocr/<sha256>.json, then text and facts stored in the database.
+
+The queue is the exhibits whose read_status is NULL: reading resumes after a restart, and one file
+that cannot be read gets a status and never stops the others.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from PIL import Image, ImageOps
+
+from ..store import Case, now_iso
+from . import engine as engine_mod
+from .engine import Line
+from .facts import extract
+
+CACHE_VERSION = 1
+READ_DONE, READ_EMPTY, READ_SKIPPED, READ_FAILED = "done", "empty", "skipped", "failed"
+VIDEO_FRAMES = 12            # sampled frames of a screen recording
+PDF_OCR_PAGES = 20           # scanned pages read by OCR at most
+
+
+@dataclass
+class Reading:
+    status: str
+    lines: list[Line] = field(default_factory=list)
+    reason: str | None = None
+    params: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(l.text for l in self.lines)
+
+
+# ----- the cache -------------------------------------------------------------------------------------
+
+def cache_dir(case: Case) -> Path:
+    return case.root / "derived" / "ocr"
+
+
+def cache_path(case: Case, sha256: str) -> Path:
+    return cache_dir(case) / f"{sha256}.json"
+
+
+def _cache_key() -> dict:
+    return {"version": CACHE_VERSION, "engine": engine_mod.ENGINE_NAME, "settings": engine_mod.TUNED_VERSION}
+
+
+def load_cached(case: Case, sha256: str) -> Reading | None:
+    path = cache_path(case, sha256)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != _cache_key():
+        return None
+    try:
+        return Reading(data["status"], [Line.from_json(d) for d in data["lines"]], data.get("reason"),
+                       data.get("params") or {})
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def store_cached(case: Case, sha256: str, reading: Reading) -> None:
+    folder = cache_dir(case)
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {"key": _cache_key(), "status": reading.status, "reason": reading.reason, "params": reading.params,
+            "lines": [l.to_json() for l in reading.lines]}
+    fd, tmp = tempfile.mkstemp(prefix=".ocr-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False)
+        os.replace(tmp, cache_path(case, sha256))
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def lines(case: Case, exhibit_id: int) -> list[Line]:
+    """The OCR lines (text, box, confidence, page) of an exhibit, from the cache, read again if missing.
+
+    Boxes are in the pixels of the upright picture (EXIF orientation applied); for redaction."""
+    row = case.db.execute("SELECT sha256 FROM exhibits WHERE id = ?", [exhibit_id]).fetchone()
+    if row is None:
+        return []
+    cached = load_cached(case, row[0])
+    if cached is not None:
+        return cached.lines
+    full = next(case.db.query("SELECT * FROM exhibits WHERE id = ?", [exhibit_id]))
+    reading = read_file(case, full)
+    store_cached(case, row[0], reading)
+    return reading.lines
+
+
+# ----- reading one file ------------------------------------------------------------------------------
+
+def read_file(case: Case, row: dict, settings: str = "tuned") -> Reading:
+    """Read the text of one exhibit's original. Never raises for a bad file: the status says why."""
+    if row.get("status") in ("unreadable", "encrypted"):
+        return Reading(READ_SKIPPED, reason="read_damaged")
+    path = case.original_path(row["sha256"], row["ext"])
+    kind = row["kind"]
+    try:
+        if kind in ("screenshot", "photo"):
+            return _read_picture(path, row, settings)
+        if kind == "pdf":
+            return _read_pdf(path, settings)
+        if kind == "video":
+            return _read_video(path, row, settings)
+        return Reading(READ_SKIPPED, reason="read_no_text_kind")
+    except engine_mod.EngineError as exc:
+        return Reading(READ_FAILED, reason="read_engine_error", params={"error": str(exc)[:200]})
+    except MemoryError:
+        return Reading(READ_FAILED, reason="read_too_big", params={"width": row.get("width"), "height": row.get("height")})
+    except Exception as exc:  # a damaged file or an engine failure on this one file: contained, reported
+        return Reading(READ_FAILED, reason="read_error", params={"error": f"{type(exc).__name__}: {exc}"[:200]})
+
+
+def _done(lines: list[Line]) -> Reading:
+    return Reading(READ_DONE if lines else READ_EMPTY, lines, None if lines else "read_no_text")
+
+
+def _read_picture(path: Path, row: dict, settings: str) -> Reading:
+    w, h = row.get("width") or 0, row.get("height") or 0
+    if w * h > engine_mod.MAX_PIXELS:
+        return Reading(READ_SKIPPED, reason="read_too_big", params={"width": w, "height": h})
+    with Image.open(path) as im:
+        if im.width * im.height > engine_mod.MAX_PIXELS:
+            return Reading(READ_SKIPPED, reason="read_too_big", params={"width": im.width, "height": im.height})
+        if min(im.size) < engine_mod.MIN_SIDE:
+            return Reading(READ_EMPTY, reason="read_too_small", params={"width": im.width, "height": im.height})
+        im.load()
+        upright = ImageOps.exif_transpose(im)
+    return _done(engine_mod.engine(settings).read_image(upright))
+
+
+def _read_pdf(path: Path, settings: str) -> Reading:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    if reader.is_encrypted:
+        try:
+            if not reader.decrypt(""):
+                return Reading(READ_SKIPPED, reason="read_damaged")
+        except Exception:
+            return Reading(READ_SKIPPED, reason="read_damaged")
+    lines: list[Line] = []
+    ocr_pages = 0
+    for number, page in enumerate(reader.pages, 1):
+        text = page.extract_text() or ""
+        page_lines = [Line(t.strip(), None, 1.0, number) for t in text.splitlines() if t.strip()]
+        if page_lines:
+            lines.extend(page_lines)
+            continue
+        if ocr_pages >= PDF_OCR_PAGES:  # a scanned page: read its largest picture
+            continue
+        images = sorted(page.images, key=lambda i: -(i.image.width * i.image.height) if i.image else 0)
+        if images and images[0].image is not None:
+            ocr_pages += 1
+            lines.extend(engine_mod.engine(settings).read_image(images[0].image, page=number))
+    return _done(lines)
+
+
+def _read_video(path: Path, row: dict, settings: str) -> Reading:
+    from ..mediapages import key_frames
+
+    rotation = int(json.loads(row.get("media_json") or "{}").get("rotation") or 0)
+    frames = key_frames(path, count=VIDEO_FRAMES, rotation=rotation)
+    lines: list[Line] = []
+    last = None
+    for index, (_, image) in enumerate(frames, 1):
+        small = image.convert("L").resize((32, 32))
+        if last is not None and _similar(small, last):
+            continue                      # a screen recording holds the same page for seconds
+        last = small
+        lines.extend(engine_mod.engine(settings).read_image(image, page=index))
+    return _done(lines)
+
+
+def _similar(a: Image.Image, b: Image.Image) -> bool:
+    pa, pb = a.tobytes(), b.tobytes()
+    return sum(abs(x - y) for x, y in zip(pa, pb)) / len(pa) < 4
+
+
+# ----- the queue -------------------------------------------------------------------------------------
+
+@dataclass
+class Progress:
+    done: int
+    total: int
+    exhibit_id: int | None = None
+    number: int | None = None
+    status: str | None = None
+
+
+def pending(case: Case) -> list[int]:
+    return [r[0] for r in case.db.execute(
+        "SELECT id FROM exhibits WHERE read_status IS NULL AND deleted_at IS NULL AND pending_tmp IS NULL "
+        "ORDER BY number, COALESCE(part, 0), id")]
+
+
+def counts(case: Case) -> tuple[int, int]:
+    """(read, total) of the exhibits not in the trash."""
+    row = case.db.execute("SELECT SUM(read_status IS NOT NULL), COUNT(*) FROM exhibits "
+                          "WHERE deleted_at IS NULL AND pending_tmp IS NULL").fetchone()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
+def read_one(case: Case, exhibit_id: int) -> tuple[Reading, dict]:
+    """Read one exhibit (cache first) without touching the database; returns the reading and facts."""
+    row = next(case.db.query("SELECT * FROM exhibits WHERE id = ?", [exhibit_id]), None)
+    if row is None:
+        raise LookupError(exhibit_id)
+    reading = load_cached(case, row["sha256"])
+    if reading is None:
+        reading = read_file(case, row)
+        try:
+            store_cached(case, row["sha256"], reading)
+        except OSError:
+            pass  # the cache is only a cache
+    if not reading.lines:
+        return reading, {}
+    try:
+        facts = extract(reading.lines, row["original_name"], _app_platform(row["original_name"]))
+    except Exception as exc:  # a fault in a rule must not stop the queue: the text is kept, the file marked
+        return Reading(READ_FAILED, reading.lines, "read_error", {"error": f"{type(exc).__name__}: {exc}"[:200]}), {}
+    return reading, facts.to_json()
+
+
+def _app_platform(original_name: str) -> str | None:
+    from ..capture import time_from_filename
+    from ..classify import app_packages
+
+    nt = time_from_filename(original_name)
+    app = app_packages().get(nt.package) if nt and nt.package else None
+    return app.get("platform") if app else None
+
+
+def save(case: Case, exhibit_id: int, reading: Reading, facts: dict) -> dict:
+    """Store what was read and what follows from it, in one transaction. Returns what changed."""
+    from . import suggest
+
+    with case.db.atomic():
+        if case.db.execute("SELECT 1 FROM exhibits WHERE id = ?", [exhibit_id]).fetchone() is None:
+            return {"exhibits": [], "events": [], "case": False}
+        case.db["exhibits"].update(exhibit_id, {
+            "read_status": reading.status, "read_reason": reading.reason,
+            "read_at": now_iso(), "ocr_text": reading.text or None,
+            "facts_json": json.dumps(facts, ensure_ascii=False) if facts else None})
+        changed = suggest.apply(case, exhibit_id)
+    return changed
+
+
+def read_case(case: Case, on_progress: Callable[[Progress], None] | None = None,
+              stop: threading.Event | None = None) -> Progress:
+    """Read every exhibit not read yet, in number order; stops between files when `stop` is set."""
+    queue = pending(case)
+    done, total = counts(case)
+    progress = Progress(done, total)
+    if on_progress:
+        on_progress(progress)
+    for exhibit_id in queue:
+        if stop is not None and stop.is_set():
+            break
+        try:
+            reading, facts = read_one(case, exhibit_id)
+        except LookupError:
+            continue
+        save(case, exhibit_id, reading, facts)
+        done += 1
+        number = case.db.execute("SELECT number FROM exhibits WHERE id = ?", [exhibit_id]).fetchone()
+        progress = Progress(done, total, exhibit_id, number[0] if number else None, reading.status)
+        if on_progress:
+            on_progress(progress)
+    return progress
