@@ -90,6 +90,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--memory-n", type=int, default=1000, help="case size for the memory check (0: skip)")
+    ap.add_argument("--modes", default="court,platform,public")
     args = ap.parse_args()
     print(f"load average before: {os.getloadavg()}")
     work = Path(tempfile.mkdtemp(prefix="eb-packs-"))
@@ -99,7 +100,7 @@ def main() -> None:
             case_dir = build_case(work / f"n{n}", n)
             print(f"\n{n} screenshots (1080x2400, every 10th 1080x6000), made and imported in "
                   f"{time.perf_counter() - t0:.0f} s")
-            for mode in ("court", "platform", "public"):
+            for mode in args.modes.split(","):
                 r = run(mode, case_dir, work / f"n{n}" / "out")
                 print(f"  {mode:9s} {r['seconds']:7.2f} s  peak {r['peak_mb']:6.0f} MB  ({r['what']})"
                       + ("  [target < 300 MB]" if n >= 1000 else ""))

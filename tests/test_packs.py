@@ -223,3 +223,20 @@ def test_preview_tells_what_the_pack_will_hold_without_writing(pack_case, tmp_pa
     assert preview.files == len(made)
     assert {i["exhibit"] for i in preview.left_out} == {i["exhibit"] for i in result.left_out}
     assert preview.approx_bytes > 0
+
+
+def test_cli_export_profiles(pack_case, tmp_path):
+    from tests.conftest import run_cli
+
+    root = str(pack_case.root)
+    pack_case.close()
+    asked = run_cli("--lang", "zh", "export", root, "--profile", "platform")
+    assert asked.returncode == 2 and "--platform" in asked.stderr and "Traceback" not in asked.stderr
+    done = run_cli("export", root, "--profile", "platform", "--platform", "taobao", "--out",
+                   str(tmp_path / "tb"), "--json")
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["channel"] == "taobao" and Path(out["zip"]).is_file()
+    assert run_cli("verify-export", out["folder"]).returncode == 0
+    court = run_cli("--lang", "zh", "export", root, "--profile", "internet_court", "--out", str(tmp_path / "ic"))
+    assert court.returncode == 0 and "已导出网上立案材料" in court.stdout
