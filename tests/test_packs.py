@@ -240,3 +240,13 @@ def test_cli_export_profiles(pack_case, tmp_path):
     assert run_cli("verify-export", out["folder"]).returncode == 0
     court = run_cli("--lang", "zh", "export", root, "--profile", "internet_court", "--out", str(tmp_path / "ic"))
     assert court.returncode == 0 and "已导出网上立案材料" in court.stdout
+
+
+def test_public_text_half_masks_the_order_number(pack_case):
+    from app.core.dispute.known import load
+    from app.core.dispute.texts import draft
+
+    pack_case.db["case_info"].update(1, {"order_number": "312345678905946", "platform": "京东"})
+    text = draft(load(pack_case), "public_complaint").render()
+    assert "312345678905946" not in text and "312*********946" in text
+    assert "312345678905946" in draft(load(pack_case), "complaint_12315").render()   # 12315 is not public

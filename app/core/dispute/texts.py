@@ -6,6 +6,8 @@ Each text keeps to its channel's length limit (app/core/channels.py) and says wh
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -115,6 +117,12 @@ class Facts:
     @property
     def order(self) -> str:
         return self.get("order_number", "订单号")
+
+    @property
+    def order_half_masked(self) -> str:
+        """The order number with its middle half starred, for public posts (the merchant can still find
+        the order; strangers cannot use it); a blank stays a blank."""
+        return re.sub(r"\d{8,}", lambda m: _half_mask(m.group()), self.order)
 
     @property
     def amount_value(self) -> Decimal | None:
@@ -352,6 +360,11 @@ def call_12345(view: CaseView) -> Text:
     return _finish(view, Text("call_12345", "12345 通话稿", "12345", s), f)
 
 
+def _half_mask(number: str) -> str:
+    q = len(number) // 4
+    return number[:q] + "*" * (len(number) - 2 * q) + number[len(number) - q:]
+
+
 def public_complaint(view: CaseView) -> Text:
     f = Facts(view)
     c = claim(view, f, "商家")
@@ -359,7 +372,7 @@ def public_complaint(view: CaseView) -> Text:
     s = [Section(rows=[("投诉对象", f"{view.platform_zh}“{f.shop}”"), ("投诉问题", f"{f.product}存在问题，商家拒绝退换"),
                        ("投诉要求", c.words), ("涉诉金额", f"{f.amount} 元")]),
          Section("投诉内容", limited=True,
-                 paras=[f"{f.ordered}在{view.platform_zh}“{f.shop}”购买{f.product}，订单号{f.order}，{f.received}签收。"
+                 paras=[f"{f.ordered}在{view.platform_zh}“{f.shop}”购买{f.product}，订单号{f.order_half_masked}，{f.received}签收。"
                         f"{f.problem}。{refused}。",
                         f"依据{cite(c.articles)}，要求商家{c.words}。"])]
     t = Text("public_complaint", "黑猫投诉", "heimao", s)
