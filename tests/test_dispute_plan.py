@@ -59,7 +59,8 @@ def test_done_when_texts_quote_articles_order_and_amounts(rice):
     texts = {k: draft(view, k) for k in KINDS}
     for kind, t in texts.items():
         body = t.render()
-        assert "312345678901" in body, kind
+        # the public post half-masks it (as its images do); every other text quotes it whole
+        assert ("312***" + "***901" if kind == "public_complaint" else "312345678901") in body, kind
         assert "399.00" in body or kind == "refusal_request" and "399.00" in body, kind
         assert not t.to_check and "识读，请核对〕" not in body  # every value came from the case
         if t.limit:
