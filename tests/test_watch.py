@@ -282,3 +282,77 @@ def test_cli_watch_prints_lines_and_stops_cleanly_on_sigterm(tmp_path, folder):
     assert any("[imported]" in l and "a.png" in l for l in lines)
     assert any("[refused]" in l and "empty file" in l for l in lines)
     assert "stopped; 1 file(s) imported" in out and "Traceback" not in err
+
+
+# ----- partial files: a copy written in parts never stays an exhibit -----------------------------
+
+def _jpeg_bytes(seed: int = 3) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    Image.effect_noise((900, 1400), 40 + seed).convert("RGB").save(buf, "JPEG", quality=90)
+    return buf.getvalue()
+
+
+def test_a_file_written_in_two_parts_is_imported_once_whole(case, folder):
+    data = _jpeg_bytes()
+    target = folder / "IMG_20250304_201533.jpg"
+    with Running(case, folder) as run:
+        with open(target, "wb") as fh:
+            fh.write(data[: len(data) // 2])
+            fh.flush()
+            time.sleep(2.0)  # much longer than the quiet window: the half file is still
+            fh.write(data[len(data) // 2:])
+        assert wait_for(lambda: run.imported(), timeout=20)
+        time.sleep(1.0)
+    [outcome] = run.outcomes
+    assert outcome.status == "imported" and outcome.exhibit_status == "ok"
+    [row] = case.exhibits(include_deleted=True)
+    assert row["sha256"] == hashlib.sha256(data).hexdigest() and row["size"] == len(data)
+
+
+def test_a_partial_that_waited_out_is_replaced_when_the_whole_file_arrives(case, folder):
+    from app.core import edit
+
+    data = _jpeg_bytes(5)
+    make_image(folder / "Screenshot_20250305-143105.png", size=(100, 200))
+    target = folder / "IMG_20250304_201612.jpg"
+    with Running(case, folder) as run:
+        run.watcher.partial_wait = 1.5
+        assert wait_for(lambda: len(run.imported()) == 1)
+        target.write_bytes(data[: len(data) // 3])
+        assert wait_for(lambda: len(run.imported()) == 2, timeout=20)
+        partial = run.imported()[1]
+        assert partial.exhibit_status == "unreadable" and partial.number == 2
+        event_id, _ = edit.add_event(case, "发现问题")
+        edit.link(case, event_id, [partial.exhibit_id])
+        make_image(folder / "Screenshot_20250305-150000.png", size=(100, 300))  # exhibit 3 meanwhile
+        assert wait_for(lambda: len(run.imported()) == 3)
+        with open(target, "ab") as fh:
+            fh.write(data[len(data) // 3:])
+        assert wait_for(lambda: len(run.imported()) == 4, timeout=20)
+    whole = run.imported()[3]
+    assert whole.exhibit_status == "ok" and whole.reason == "replaced_partial" and whole.number == 2
+    assert "取代" in whole.message("zh")
+    rows = {r["id"]: r for r in case.exhibits(include_deleted=True)}
+    assert rows[whole.exhibit_id]["number"] == 2 and rows[whole.exhibit_id]["sha256"] == hashlib.sha256(data).hexdigest()
+    old = rows[partial.exhibit_id]
+    assert old["deleted_at"] and old["status"] == "unreadable"
+    assert [r["number"] for r in case.exhibits()] == [1, 2, 3]
+    assert case.original_path(old["sha256"], old["ext"]).is_file(), "the partial original is kept (trash)"
+    assert [e["exhibit_ids"] for e in edit.events(case)] == [[whole.exhibit_id]], "the timeline link moved over"
+
+
+def test_two_different_files_at_one_path_are_both_kept(case, folder):
+    """A broken file later overwritten by an unrelated one is not a partial copy: nothing is replaced."""
+    target = folder / "VID_20250304_201800.mp4"
+    with Running(case, folder) as run:
+        run.watcher.partial_wait = 1.0
+        target.write_bytes(os.urandom(50_000))
+        assert wait_for(lambda: len(run.imported()) == 1, timeout=20)
+        from conftest import make_video
+        make_video(folder / "tmp.mp4.part", seconds=1, fmt="mp4")
+        os.replace(folder / "tmp.mp4.part", target)
+        assert wait_for(lambda: len(run.imported()) == 2, timeout=20)
+    assert run.imported()[1].reason != "replaced_partial"
+    assert len(case.exhibits()) == 2

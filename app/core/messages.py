@@ -39,6 +39,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "encrypted_pdf": ("PDF 受密码保护，无法读取内容；原件已保存，导出时将附上原件", "PDF is password-protected and cannot be read; the original is kept and travels with exports"),
     "corrupt_media": ("音视频文件损坏或不完整，无法读取；原件已保存", "audio/video file is damaged and cannot be read: {error}; the original is kept"),
     "not_what_name_says": ("文件名是 .{ext}，内容却是{found_zh}，可能已损坏或保存错了；原件已保存", "the file is named .{ext} but holds {found_en}: it may be damaged or saved wrongly; the original is kept"),
+    "replaced_partial": ("完整文件已到，取代了此前未写完的证据 {number}（不完整的副本移到了回收站）", "the whole file arrived and took the place of the partial exhibit {number} (the partial copy is in the trash)"),
     "mislabelled": ("文件扩展名为 .{ext}，实际内容是 {real}，已按实际类型保存", "the file is named .{ext} but holds {real}; stored as its real type"),
     # verify
     "verify_missing": ("原件缺失：{path}", "original missing: {path}"),

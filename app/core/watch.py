@@ -47,6 +47,80 @@ def _signature(path: str) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
+def looks_partial(path: str) -> bool:
+    """True when a file reads as cut short (a truncated image, a PDF or video without its end): the
+    writer may not be done. Reads the source through the same readers import uses; writes nothing."""
+    from . import media
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(filetypes.HEAD_SIZE)
+            fh.seek(max(0, os.fstat(fh.fileno()).st_size - 64 * 1024))
+            tail = fh.read()
+    except OSError:
+        return False
+    name = os.path.basename(path)
+    ft = filetypes.detect(head, name)
+    if ft is None:
+        return filetypes.by_name_only(name) is not None  # evidence by name, nothing recognisable yet
+    if ft.family == filetypes.FAMILY_IMAGE:
+        facts = media.read_image(Path(path), ft.mime, tail)
+    elif ft.family == filetypes.FAMILY_PDF:
+        facts = media.read_pdf(Path(path))
+    elif ft.family in (filetypes.FAMILY_AUDIO, filetypes.FAMILY_VIDEO):
+        facts = media.read_av(Path(path), ft.family)
+    else:
+        return False
+    return facts.status == "unreadable" and facts.reason != "image_bomb"
+
+
+# Reasons an exhibit from a watched folder may be a partial copy, replaced when the whole file arrives.
+PARTIAL_REASONS = {"truncated_image", "corrupt_image", "corrupt_pdf", "corrupt_media", "not_what_name_says"}
+
+
+def replace_partial(case: Case, path: str, new_id: int) -> int | None:
+    """When `path` (a watched file) was imported before as an unreadable partial copy and has now grown
+    into a complete file whose bytes begin with the partial's, the new exhibit takes the partial's place
+    (its number, part and timeline links) and the partial goes to the case's trash; its
+    original stays in originals/. Returns the partial exhibit's id, or None."""
+    import hashlib
+
+    from . import edit
+
+    new = case.db.execute("SELECT sha256, ext, size, status FROM exhibits WHERE id = ?", [new_id]).fetchone()
+    if new is None or new[3] != "ok":
+        return None
+    rows = case.db.execute(
+        "SELECT e.id, e.sha256, e.ext, e.size, e.reason FROM exhibits e JOIN sources s ON s.exhibit_id = e.id "
+        "WHERE s.path = ? AND e.id != ? AND e.deleted_at IS NULL AND e.status = 'unreadable' ORDER BY e.id DESC",
+        [path, new_id]).fetchall()
+    for old_id, old_sha, old_ext, old_size, reason in rows:
+        if reason not in PARTIAL_REASONS or old_size >= new[2]:
+            continue
+        hasher = hashlib.sha256()
+        with open(case.original_path(new[0], new[1]), "rb") as fh:
+            left = old_size
+            while left:
+                chunk = fh.read(min(left, 1024 * 1024))
+                if not chunk:
+                    break
+                hasher.update(chunk)
+                left -= len(chunk)
+        if hasher.hexdigest() != old_sha:
+            continue  # not the same file grown: two different files, both kept
+        with case.db.atomic():
+            old = case.db.execute("SELECT number, part FROM exhibits WHERE id = ?", [old_id]).fetchone()
+            case.db.execute("UPDATE exhibits SET number = ?, part = ? WHERE id = ?", [old[0], old[1], new_id])
+            case.db.execute("UPDATE OR IGNORE event_exhibits SET exhibit_id = ? WHERE exhibit_id = ?",
+                            [new_id, old_id])
+            case.db.execute("UPDATE exhibits SET deleted_at = ?, include_in_export = 0, notes = "
+                            "COALESCE(notes || char(10), '') || ? WHERE id = ?",
+                            [now_iso(), "未写完的文件，已由完整文件取代", old_id])
+            edit._renumber(case, edit.units(case))
+        return old_id
+    return None
+
+
 def _can_open(path: str) -> bool:
     try:
         with open(path, "rb"):
@@ -219,7 +293,8 @@ class Watcher:
     def __init__(self, case: Case, folders: list[WatchedFolder], on_outcome: Callable[[Outcome], None] | None = None,
                  on_status: Callable[[WatchedFolder, str, str | None], None] | None = None,
                  rescan_interval: float = 60.0, tick: float = 0.1, health_interval: float = 1.0,
-                 durable: bool = True, observer_factory=None, run_db: Callable | None = None):
+                 durable: bool = True, observer_factory=None, run_db: Callable | None = None,
+                 partial_wait: float = 60.0):
         """`run_db(fn)` runs fn where the case's database may be used and returns its result; the GUI
         passes its serial database worker, the CLI runs it in place."""
         self.case = case
@@ -237,6 +312,10 @@ class Watcher:
         self.watches = [_FolderWatch(f, StabilityTracker(f.quiet_window)) for f in folders if not f.paused]
         self._thread: threading.Thread | None = None
         self._reported: dict[str, tuple] = {}   # path -> signature of a file that was skipped or refused
+        # A file that reads as cut short waits for more bytes, up to `partial_wait` seconds:
+        # path -> [first seen partial, signature then, waited out]
+        self.partial_wait = partial_wait
+        self._partial: dict[str, list] = {}
         self.imported_count = 0
 
     # ----- life cycle -----------------------------------------------------------------------------
@@ -279,6 +358,7 @@ class Watcher:
                 for watch in self.watches:
                     if watch.mode in ("native", "polling"):
                         self._scan(watch, watch.folder.path)
+            self._recheck_partials(now)
             for watch in self.watches:
                 while watch.scan_requests:
                     self._scan(watch, watch.scan_requests.pop())
@@ -292,11 +372,40 @@ class Watcher:
                         watch.tracker.done(path)
             self._stop.wait(self.tick)
 
+    def _recheck_partials(self, now: float) -> None:
+        """Look again at a waiting partial file when it changed (an event may be missed) or waited out."""
+        for path, entry in list(self._partial.items()):
+            first, sig, expired = entry
+            current = _signature(path)
+            if current is None:
+                del self._partial[path]
+            elif current != sig:
+                entry[1] = current
+                self._tracker_for(path).touch(path)
+            elif not expired and now - first >= self.partial_wait:
+                entry[2] = True
+                self._tracker_for(path).touch(path)
+
+    def _tracker_for(self, path: str) -> StabilityTracker:
+        return next((w.tracker for w in self.watches if w.accepts(path)), self.watches[0].tracker)
+
     def _import(self, watch: _FolderWatch, path: str) -> None:
         sig = _signature(path)
         if sig is not None and self._reported.get(path) == sig:
             return
+        waiting = self._partial.get(path)
+        if not (waiting and waiting[2]) and looks_partial(path):
+            if waiting is None:
+                self._partial[path] = [time.monotonic(), sig, False]
+            return  # more bytes may come: _recheck_partials looks again
+        self._partial.pop(path, None)
         outcome = self.importer.import_file(path, category=watch.category_for(path))
+        if outcome.status == IMPORTED and outcome.exhibit_status == "ok":
+            shown = os.path.abspath(path)
+            if self.run_db(lambda: replace_partial(self.case, shown, outcome.exhibit_id)) is not None:
+                outcome.number = self.run_db(lambda: self.case.db.execute(
+                    "SELECT number FROM exhibits WHERE id = ?", [outcome.exhibit_id]).fetchone()[0])
+                outcome.reason, outcome.params = "replaced_partial", {"number": outcome.number}
         if outcome.status == IMPORTED:
             self.imported_count += 1
             stamp = now_iso()
