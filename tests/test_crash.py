@@ -90,3 +90,51 @@ def test_sigkill_at_random_moments(tmp_path):
     r = run_cli("import", str(case_dir), str(evidence))
     assert r.returncode == 0, r.stdout + r.stderr
     assert assert_consistent(case_dir) == 80
+
+
+def test_flush_puts_things_on_disk_in_the_order_a_power_cut_needs(tmp_path, monkeypatch):
+    """Record every sync, rename and commit of one durable import batch and check their order:
+    copies' data, then the rows with their pending marks, then the renames, then originals/ itself,
+    and only then the commit that clears the marks."""
+    from app.core import ingest
+
+    case = Case.create(tmp_path / "case", "t")
+    for i in range(3):
+        make_image(tmp_path / "in" / f"Screenshot_20250305-14300{i}.png", size=(60, 90 + i))
+    calls = []
+    real_sync_files, real_sync_database, real_sync_dir = ingest._sync_files, ingest._sync_database, ingest._sync_dir
+    real_replace, real_fsync = os.replace, os.fsync
+    monkeypatch.setattr(ingest, "_sync_files", lambda paths, folder: (calls.append("sync copies"),
+                                                                       real_sync_files(paths, folder)))
+    monkeypatch.setattr(ingest, "_sync_database", lambda c: (calls.append("sync database"), real_sync_database(c)))
+    monkeypatch.setattr(ingest, "_sync_dir", lambda folder: (calls.append(f"sync {folder.name}/"),
+                                                              real_sync_dir(folder)))
+
+    def replace(src, dst):
+        if str(dst).startswith(str(case.originals)):
+            calls.append("rename")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(ingest.os, "replace", replace)
+
+    def trace(sql):  # every statement SQLite runs, BEGIN and COMMIT included
+        text = sql.strip().upper()
+        if "PENDING_TMP = NULL" in text:
+            calls.append("clear mark")
+        elif text.startswith("COMMIT") and calls and calls[-1] == "clear mark":
+            calls.append("commit")
+
+    fsyncs = []
+    monkeypatch.setattr(ingest.os, "fsync", lambda fd: (fsyncs.append(os.readlink(f"/proc/self/fd/{fd}")
+                                                                       if os.path.exists("/proc/self/fd") else fd),
+                                                         real_fsync(fd)))
+    case.db.conn.set_trace_callback(trace)
+    outcomes = list(ingest.Importer(case, durable=True).import_paths([tmp_path / "in"]))
+    case.db.conn.set_trace_callback(None)
+    assert [o.status for o in outcomes] == ["imported"] * 3
+    assert calls == ["sync copies", "sync database", "rename", "rename", "rename", "sync originals/", "sync tmp/",
+                     "clear mark", "clear mark", "clear mark", "commit"], calls
+    if os.path.exists("/proc/self/fd"):  # the database sync really syncs the write-ahead log and the folder
+        assert any(p.endswith("case.sqlite-wal") for p in fsyncs) and any(p.endswith("/originals") for p in fsyncs)
+    assert all(r["pending_tmp"] is None for r in case.db.query("SELECT pending_tmp FROM exhibits"))
+    case.close()

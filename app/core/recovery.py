@@ -74,7 +74,7 @@ def _adopt(case: Case, path, sha: str, report: RecoveryReport) -> None:
         head = fh.read(filetypes.HEAD_SIZE)
         fh.seek(max(0, path.stat().st_size - 65536))
         tail = fh.read()
-    ft = filetypes.detect(head, path.name)
+    ft = filetypes.detect(head, path.name) or filetypes.by_name_only(path.name)
     if ft is None:
         return
     row = build_record(path, path.name, sha, path.stat().st_size, ft, None, tail)
