@@ -17,69 +17,178 @@ from .core.store import original_relpath
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
+def lang_of(argv: list[str]) -> str:
+    """The language a command line asks for: `--lang zh|en` anywhere, else the locale (zh_* is Chinese)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("zh", "en"):
+            return argv[i + 1]
+        if arg in ("--lang=zh", "--lang=en"):
+            return arg.split("=", 1)[1]
+    return current_lang()
+
+
+# Every help text as (Chinese, English).
+HELP = {
+    "description": ("证据夹：收集、保全退款/售后纠纷的证据，并编号生成证据目录。",
+                    "证据夹 Evidence Binder: collect, protect and number evidence for a refund dispute."),
+    "epilog": ("语言：默认跟随系统区域设置（zh_* 为中文），也可用 --lang zh 或 --lang en 指定，或设置环境变量 "
+               "EVIDENCE_BINDER_LANG=zh。运行 `COMMAND --help` 查看某个命令的用法。退出码：0 成功，1 发现问题，2 用法错误。",
+               "Language: from the locale (zh_* is Chinese); choose with --lang zh or --lang en, or set "
+               "EVIDENCE_BINDER_LANG=zh. Run `COMMAND --help` for one command. Exit codes: 0 success, 1 a problem "
+               "was found, 2 bad usage."),
+    "help": ("显示此帮助并退出", "show this help message and exit"),
+    "version": ("显示版本号并退出", "show the version and exit"),
+    "lang": ("提示语言：zh 中文，en 英文（默认跟随系统区域设置）", "language of messages (default: from the locale)"),
+    "usage": ("用法：", "usage: "),
+    "positionals": ("参数", "positional arguments"),
+    "options": ("选项", "options"),
+    "commands": ("命令", "commands"),
+    "case_dir": ("案件文件夹", "the case folder"),
+    "new": ("新建案件文件夹", "create a case folder"),
+    "title": ("案件标题，例如 电饭煲涂层脱落退货纠纷", "case title, e.g. 电饭煲涂层脱落退货纠纷"),
+    "import": ("导入文件和文件夹（含子文件夹）", "import files and folders (recursive) into a case"),
+    "paths": ("要导入的文件或文件夹", "files or folders to import"),
+    "json": ("输出 JSON（便于脚本处理）", "print JSON (for scripts)"),
+    "list": ("列出案件中的证据", "list the exhibits of a case"),
+    "watch": ("监视文件夹，新证据一到就导入（按 Ctrl+C 停止）",
+              "watch folders and import new evidence as it arrives (until Ctrl+C)"),
+    "folders": ("要监视的文件夹（会保存在案件中）；不写则监视已保存的文件夹",
+                "folders to watch (remembered in the case); none: the case's saved folders"),
+    "recursive": ("同时监视子文件夹", "watch subfolders too"),
+    "polling": ("每隔 SECONDS 秒轮询一次，代替系统通知", "poll every SECONDS instead of native events"),
+    "quiet": ("文件静止这么多秒后才导入（默认 1.0）", "a file must be still this long before it is imported (default 1.0)"),
+    "rescan": ("完整重新扫描的间隔秒数（默认 60）", "full rescan interval (default 60)"),
+    "export": ("导出证据目录 PDF，原件放在旁边", "export the evidence list PDF with the originals beside it"),
+    "profile": ("导出用途：court 法院/调解（默认），或渠道材料包：platform 平台申诉、complaint_12315 12315 投诉、"
+                "public 公开投诉（已遮挡个人信息）、internet_court 互联网法院立案",
+                "court / mediation bundle (default), or a channel pack: platform appeal, 12315 complaint, public "
+                "complaint (redacted), internet court filing"),
+    "out": ("输出文件（默认：CASE_DIR/exports/证据清单_日期.pdf）；不会覆盖已有文件",
+            "where to write (default: CASE_DIR/exports/证据清单_DATE.pdf); an existing file is never overwritten"),
+    "claimant": ("封面上的提交人（默认：案件中的申请人）", "提交人 on the cover (default: the case's claimant)"),
+    "respondent": ("封面上的对方当事人（默认：商家）", "对方当事人 on the cover (default: the merchant)"),
+    "cause": ("案由（默认 网络购物合同纠纷）", "案由 (default 网络购物合同纠纷)"),  # = labels.DEFAULT_CAUSE
+    "renumber": ("按形成时间重新编号（时间待定的排最后，分组保持在一起）",
+                 "number the exhibits by capture time (undated last, groups kept)"),
+    "verify-export": ("按清单核对一份导出", "check an export against its manifest"),
+    "target": ("导出的文件夹或 PDF", "the export's folder or PDF"),
+    "verify": ("检查数据库并重新计算每个原件的哈希", "check the database and re-hash every original"),
+    "self-test": ("检查本安装是否完整（不需要屏幕）", "check that this installation is whole (no screen needed)"),
+}
+
+
+def _h(key: str, lang: str) -> str:
+    zh, en = HELP[key]
+    return zh if lang == "zh" else en
+
+
+class _Formatter(argparse.HelpFormatter):
+    lang = "en"
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix=_h("usage", self.lang) if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    lang = "en"
+
+    def __init__(self, *args, **kwargs):
+        lang = kwargs.pop("lang", None) or self.lang
+        formatter = type("Formatter", (_Formatter,), {"lang": lang})
+        kwargs.setdefault("formatter_class", formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+        self._positionals.title = _h("positionals", lang)
+        self._optionals.title = _h("options", lang)
+        self.add_argument("-h", "--help", action="help", help=_h("help", lang))
+
     def error(self, message):  # argparse exits 2 on bad usage, as we want; say it in the user's language
         self.print_usage(sys.stderr)
-        argv = sys.argv[1:]
-        lang = argv[argv.index("--lang") + 1] if "--lang" in argv[:-1] else current_lang()
-        if lang == "zh":
-            self.exit(EXIT_USAGE, f"{self.prog}：命令用法不对（{message}）。运行 `python -m app --help` 查看用法。\n")
+        if self.lang == "zh":
+            self.exit(EXIT_USAGE, f"{self.prog}：命令用法不对（{_zh_usage_error(message)}）。"
+                                  f"运行 `{self.prog} --help` 查看用法。\n")
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="evidence-binder",
-                     description="证据夹 Evidence Binder: collect, protect and number evidence for a refund dispute.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--lang", choices=["zh", "en"], help="language of messages (default: from the locale)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+def _zh_usage_error(message: str) -> str:
+    """argparse's English complaint, said in Chinese (the argument names stay as typed)."""
+    import re
 
-    p = sub.add_parser("new", help="create a case folder")
-    p.add_argument("case_dir")
-    p.add_argument("--title", required=True, help="case title, e.g. 电饭煲涂层脱落退货纠纷")
+    rules = [
+        (r"the following arguments are required: (.+)", "缺少必填参数：{0}"),
+        (r"argument (\S+): invalid choice: '?([^']*)'? \(choose from (.+)\)", "参数 {0} 的值 {1} 无效，可选：{2}"),
+        (r"argument (\S+): invalid (\w+) value: '([^']*)'", "参数 {0} 的值 {2} 不是有效的数字"),
+        (r"argument (\S+): expected one argument", "参数 {0} 后面需要一个值"),
+        (r"unrecognized arguments: (.+)", "无法识别的参数：{0}"),
+        (r"argument (\S+): (.+)", "参数 {0}：{1}"),
+    ]
+    for pattern, template in rules:
+        m = re.fullmatch(pattern, message)
+        if m:
+            return template.format(*m.groups())
+    return message
 
-    p = sub.add_parser("import", help="import files and folders (recursive) into a case")
-    p.add_argument("case_dir")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--json", action="store_true", help="print one JSON object per file")
 
-    p = sub.add_parser("list", help="list the exhibits of a case")
-    p.add_argument("case_dir")
-    p.add_argument("--json", action="store_true", help="print a JSON array")
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    lang = lang or current_lang()
+    parser = _Parser(prog="evidence-binder", description=_h("description", lang), epilog=_h("epilog", lang),
+                     lang=lang)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=_h("version", lang))
+    parser.add_argument("--lang", choices=["zh", "en"], help=_h("lang", lang))
+    parser.add_argument("--self-test", action="store_true", help=_h("self-test", lang))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_h("commands", lang),
+                                parser_class=type("Sub", (_Parser,), {"lang": lang}))
 
-    p = sub.add_parser("watch", help="watch folders and import new evidence as it arrives (until Ctrl+C)")
-    p.add_argument("case_dir")
-    p.add_argument("folders", nargs="*", metavar="FOLDER",
-                   help="folders to watch (remembered in the case); none: the case's saved folders")
-    p.add_argument("--recursive", action="store_true", help="watch subfolders too")
-    p.add_argument("--polling", type=float, metavar="SECONDS", help="poll every SECONDS instead of native events")
-    p.add_argument("--quiet-window", type=float, default=1.0, metavar="SECONDS",
-                   help="a file must be still this long before it is imported (default 1.0)")
-    p.add_argument("--rescan", type=float, default=60.0, metavar="SECONDS", help="full rescan interval (default 60)")
+    def command(name, key=None):
+        p = sub.add_parser(name, help=_h(key or name, lang), description=_h(key or name, lang))
+        return p
 
-    p = sub.add_parser("export", help="export the evidence list PDF with the originals beside it")
-    p.add_argument("case_dir")
+    def case_dir(p):
+        p.add_argument("case_dir", metavar="CASE_DIR", help=_h("case_dir", lang))
+
+    p = command("new")
+    case_dir(p)
+    p.add_argument("--title", required=True, help=_h("title", lang))
+
+    p = command("import")
+    case_dir(p)
+    p.add_argument("paths", nargs="+", metavar="PATH", help=_h("paths", lang))
+    p.add_argument("--json", action="store_true", help=_h("json", lang))
+
+    p = command("list")
+    case_dir(p)
+    p.add_argument("--json", action="store_true", help=_h("json", lang))
+
+    p = command("watch")
+    case_dir(p)
+    p.add_argument("folders", nargs="*", metavar="FOLDER", help=_h("folders", lang))
+    p.add_argument("--recursive", action="store_true", help=_h("recursive", lang))
+    p.add_argument("--polling", type=float, metavar="SECONDS", help=_h("polling", lang))
+    p.add_argument("--quiet-window", type=float, default=1.0, metavar="SECONDS", help=_h("quiet", lang))
+    p.add_argument("--rescan", type=float, default=60.0, metavar="SECONDS", help=_h("rescan", lang))
+
+    p = command("export")
+    case_dir(p)
     p.add_argument("--profile", choices=["court", "platform", "complaint_12315", "public", "internet_court"],
-                   default="court", help="court / mediation bundle (default), or a channel pack: platform appeal, "
-                                         "12315 complaint, public complaint (redacted), internet court filing")
-    p.add_argument("--out", metavar="FILE.pdf", help="where to write (default: CASE_DIR/exports/证据清单_DATE.pdf); "
-                                                    "an existing file is never overwritten")
-    p.add_argument("--claimant", help="提交人 on the cover (default: the case's claimant)")
-    p.add_argument("--respondent", help="对方当事人 on the cover (default: the merchant)")
-    p.add_argument("--cause", default=DEFAULT_CAUSE, help=f"案由 (default {DEFAULT_CAUSE})")
-    p.add_argument("--json", action="store_true")
+                   default="court", help=_h("profile", lang))
+    p.add_argument("--out", metavar="FILE.pdf", help=_h("out", lang))
+    p.add_argument("--claimant", help=_h("claimant", lang))
+    p.add_argument("--respondent", help=_h("respondent", lang))
+    p.add_argument("--cause", default=DEFAULT_CAUSE, help=_h("cause", lang))
+    p.add_argument("--json", action="store_true", help=_h("json", lang))
     from . import cli_packs
     cli_packs.add_arguments(p)
 
-    p = sub.add_parser("renumber", help="number the exhibits by capture time (undated last, groups kept)")
-    p.add_argument("case_dir")
+    p = command("renumber")
+    case_dir(p)
 
-    p = sub.add_parser("verify-export", help="check an export against its manifest")
-    p.add_argument("target", metavar="FOLDER_OR_PDF")
+    p = command("verify-export")
+    p.add_argument("target", metavar="FOLDER_OR_PDF", help=_h("target", lang))
 
-    p = sub.add_parser("verify", help="check the database and re-hash every original")
-    p.add_argument("case_dir")
-    p.add_argument("--json", action="store_true")
+    p = command("verify")
+    case_dir(p)
+    p.add_argument("--json", action="store_true", help=_h("json", lang))
 
     from . import cli_archive
     cli_archive.add_parsers(sub)
@@ -91,9 +200,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(lang_of(argv))
     args = parser.parse_args(argv)
     lang = args.lang or current_lang()
+    if args.self_test:
+        from .selftest import run
+        return run(lang)
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
@@ -148,7 +261,8 @@ def _outcome_line(outcome, lang) -> str:
     if outcome.number is not None:
         parts.append(f"→ 证据{outcome.number}" if lang == "zh" else f"-> exhibit {outcome.number}")
     if outcome.exhibit_status and outcome.exhibit_status != "ok":
-        parts.append(f"({outcome.exhibit_status})")
+        parts.append(f"（{STATUS_ZH.get(outcome.exhibit_status, outcome.exhibit_status)}）" if lang == "zh"
+                     else f"({outcome.exhibit_status})")
     message = outcome.message(lang)
     if message:
         parts.append("— " + message)
@@ -158,9 +272,9 @@ def _outcome_line(outcome, lang) -> str:
 def exhibit_json(row: dict, lang: str) -> dict:
     from .core.messages import render
 
-    number = exhibit_label(row) if row.get("part") else row["number"]
-    return {
-        "number": number, "name": row["name"], "kind": row["kind"], "category": row["category"],
+    return {  # number is always an integer; a grouped page's "14-1" is its label
+        "number": row["number"], "part": row.get("part"), "label": exhibit_label(row), "name": row["name"],
+        "kind": row["kind"], "category": row["category"],
         "captured_at": row["captured_at"], "captured_at_source": row["captured_at_source"],
         "sha256": row["sha256"], "size": row["size"], "original_name": row["original_name"],
         "sources": [s["path"] for s in row["sources"]], "status": row["status"],
@@ -203,9 +317,9 @@ def cmd_list(args, lang) -> int:
         source = source_words(r["captured_at_source"], lang)
         status = "" if r["status"] == "ok" else \
             f" [{STATUS_ZH.get(r['status'], r['status']) if zh else r['status']}] {r['message']}"
-        print(f"{('证据' if zh else '#')}{r['number']:<4} {kind:<6} {category:<8} "
+        print(f"{('证据' if zh else '#')}{r['label']:<4} {kind:<6} {category:<8} "
               f"{when} ({source}) {r['name']} — {r['original_name']}{status}")
-    print(f"{len(rows)} {'件证据' if lang == 'zh' else 'exhibits'}")
+    print(f"共 {len(rows)} 项证据" if lang == "zh" else f"{len(rows)} exhibits")
     return EXIT_OK
 
 
@@ -217,7 +331,9 @@ def cmd_verify(args, lang) -> int:
         report = verify_case(case)
     if args.json:
         print(json.dumps({"ok": report.ok, "checked": report.checked, "bytes": report.bytes,
-                          "problems": [{"code": p.code, "message": p.message(lang)} for p in report.problems]},
+                          "problems": [{"code": p.code, "message": p.message(lang), "number": p.params.get("number"),
+                                        "label": p.params.get("label"), "name": p.params.get("name")}
+                                       for p in report.problems]},
                          ensure_ascii=False, indent=1))
     else:
         for p in report.problems:
@@ -271,6 +387,8 @@ def cmd_watch(args, lang) -> int:
 def cmd_export(args, lang) -> int:
     from datetime import datetime
 
+    from .core.messages import render
+
     from .core.export import ExportOptions, export_court
     from .core.store import Case
 
@@ -288,7 +406,9 @@ def cmd_export(args, lang) -> int:
                                                        respondent=args.respondent, cause=args.cause))
     if args.json:
         print(json.dumps({"pdf": str(result.pdf_path), "folder": str(result.folder_path), "sha256": result.sha256,
-                          "pages": result.pages, "exhibits": result.exhibits, "notices": result.notices},
+                          "pages": result.pages, "exhibits": result.exhibits,
+                          "notices": [{**n, "message": render(n["code"], lang, number=n["number"])}
+                                      for n in result.notices]},
                          ensure_ascii=False, indent=1))
         return EXIT_OK
     if lang == "zh":
@@ -298,8 +418,6 @@ def cmd_export(args, lang) -> int:
         print(f"exported: {result.pdf_path} ({result.pages} pages, {len(result.exhibits)} exhibits)")
         print(f"originals and manifest: {result.folder_path}")
     print(f"SHA-256: {result.sha256}")
-    from .core.messages import render
-
     for notice in result.notices:
         print(("注意：" if lang == "zh" else "note: ") + render(notice["code"], lang, number=notice["number"]))
     return EXIT_OK

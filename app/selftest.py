@@ -136,28 +136,41 @@ def _checks():
         return (f"holiday schedule {first}-{last}, later years estimated; 2025-09-28 + 7 days -> {d.due}; "
                 f"起诉状 .docx {size} bytes")
 
-    return [("Qt platform", qt_platform), ("Qt multimedia and PDF", qt_modules), ("bundled fonts", fonts),
-            ("translations", translations), ("media readers", media_readers), ("import and export", case_round_trip),
-            ("deadlines", dispute_rules)]
+    return [(("Qt 平台插件", "Qt platform"), qt_platform), (("Qt 多媒体与 PDF", "Qt multimedia and PDF"), qt_modules),
+            (("内置字体", "bundled fonts"), fonts), (("界面翻译", "translations"), translations),
+            (("媒体读取", "media readers"), media_readers), (("导入与导出", "import and export"), case_round_trip),
+            (("期限计算", "deadlines"), dispute_rules)]
 
 
-def run() -> int:
+def run(lang: str | None = None, checks=None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from . import __version__
+    from .core.messages import current_lang
     from .core.paths import app_root
 
-    frozen = "bundle" if getattr(sys, "frozen", False) else "source"
-    print(f"Evidence Binder {__version__} self-test ({frozen}, {app_root()})")
+    zh = (lang or current_lang()) == "zh"
+    if zh:
+        kind = "安装包" if getattr(sys, "frozen", False) else "源代码"
+        print(f"证据夹 {__version__} 自检（{kind}，{app_root()}）")
+    else:
+        kind = "bundle" if getattr(sys, "frozen", False) else "source"
+        print(f"Evidence Binder {__version__} self-test ({kind}, {app_root()})")
     failed = 0
-    for name, check in _checks():
+    for (name_zh, name_en), check in (checks if checks is not None else _checks()):
+        name = name_zh if zh else name_en
         start = time.perf_counter()
         try:
             detail = check()
-            print(f"  ok    {name}: {detail} [{time.perf_counter() - start:.1f} s]", flush=True)
+            took = time.perf_counter() - start
+            print(f"  通过  {name}：{detail}（{took:.1f} 秒）" if zh else f"  ok    {name}: {detail} [{took:.1f} s]",
+                  flush=True)
         except Exception as exc:
             failed += 1
-            print(f"  FAIL  {name}: {exc}", flush=True)
+            print(f"  失败  {name}：{exc}" if zh else f"  FAIL  {name}: {exc}", flush=True)
             if os.environ.get("EVIDENCE_BINDER_DEBUG"):
                 traceback.print_exc()
-    print("self-test passed" if not failed else f"self-test FAILED: {failed} check(s)")
+    if zh:
+        print("自检通过" if not failed else f"自检失败：{failed} 项检查未通过")
+    else:
+        print("self-test passed" if not failed else f"self-test FAILED: {failed} check(s)")
     return 1 if failed else 0

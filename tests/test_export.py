@@ -112,7 +112,7 @@ def test_index_names_every_exhibit_and_its_page_range_matches_the_stamps(exporte
     assert "证 据 目 录" in texts[1]
     for item in result.exhibits:
         assert item["name"].replace(" ", "")[:8] in index_text.replace(" ", ""), item["name"]
-        pages = stamp_pages(reader, item["number"])
+        pages = stamp_pages(reader, item["label"])
         assert pages == list(range(item["first_page"], item["last_page"] + 1)), (item, pages)
         pages_text = f"{item['first_page']}" if item["first_page"] == item["last_page"] else \
             f"{item['first_page']}-{item['last_page']}"
@@ -137,7 +137,7 @@ def test_bookmarks_and_index_links(exported):
 def test_long_screenshot_is_split_not_shrunk_and_embedded_once(exported):
     case, result, rows, reader = exported
     long_row = next(r for r in rows if r["original_name"] == "Screenshot_20250305-150000.png")
-    item = next(e for e in result.exhibits if e["number"] == str(long_row["number"]))
+    item = next(e for e in result.exhibits if e["label"] == str(long_row["number"]))
     assert item["last_page"] - item["first_page"] + 1 >= 3
     refs = set()
     for n in range(item["first_page"], item["last_page"] + 1):
@@ -167,16 +167,16 @@ def test_pdf_receipt_keeps_its_text_and_audio_video_pages_exist(exported):
 def test_unreadable_exhibit_still_exports_and_says_so(exported):
     case, result, rows, reader = exported
     broken = next(r for r in rows if r["original_name"] == "truncated.jpg")
-    item = next(e for e in result.exhibits if e["number"] == str(broken["number"]))
+    item = next(e for e in result.exhibits if e["label"] == str(broken["number"]))
     text = page_texts(reader)[item["first_page"] - 1]
     assert "已损坏或不完整" in text
-    assert {"number": item["number"], "code": "export_notice_unreadable"} in result.notices
+    assert {"number": item["label"], "code": "export_notice_unreadable"} in result.notices
 
 
 def test_encrypted_pdf_gets_a_page_that_says_so_and_metadata_is_set(exported):
     case, result, rows, reader = exported
     locked = next(r for r in rows if r["original_name"] == "加密的检测报告.pdf")
-    item = next(e for e in result.exhibits if e["number"] == str(locked["number"]))
+    item = next(e for e in result.exhibits if e["label"] == str(locked["number"]))
     assert item["first_page"] == item["last_page"]
     assert "受密码保护" in page_texts(reader)[item["first_page"] - 1]
     assert (result.folder_path / item["file"]).read_bytes() == case.original_path(locked["sha256"], "pdf").read_bytes()
@@ -285,7 +285,7 @@ def test_wide_screenshots_get_a_landscape_page(exported):
     case, result, rows, reader = exported
     desktop = next(r for r in rows if r["original_name"] == "屏幕截图 2025-03-11 093015.png")  # 1920x1080
     phone = next(r for r in rows if r["original_name"] == "Screenshot_20250305-143105.png")   # 1080x2400
-    pages = {e["number"]: e for e in result.exhibits}
+    pages = {e["label"]: e for e in result.exhibits}
     wide_page = reader.pages[pages[str(desktop["number"])]["first_page"] - 1]
     tall_page = reader.pages[pages[str(phone["number"])]["first_page"] - 1]
     assert wide_page.mediabox.width > wide_page.mediabox.height

@@ -42,11 +42,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "replaced_partial": ("完整文件已到，取代了此前未写完的证据 {number}（不完整的副本移到了回收站）", "the whole file arrived and took the place of the partial exhibit {number} (the partial copy is in the trash)"),
     "mislabelled": ("文件扩展名为 .{ext}，实际内容是 {real}，已按实际类型保存", "the file is named .{ext} but holds {real}; stored as its real type"),
     # verify
-    "verify_missing": ("原件缺失：{path}", "original missing: {path}"),
-    "verify_mismatch": ("原件内容已改变（SHA-256 不符）：{path}", "original changed (SHA-256 mismatch): {path}"),
+    "verify_missing": ("证据{label}「{name}」的原件缺失：{path}", "exhibit {label} “{name}”: original missing: {path}"),
+    "verify_mismatch": ("证据{label}「{name}」的原件内容已改变（SHA-256 不符）：{path}", "exhibit {label} “{name}”: original changed (SHA-256 mismatch): {path}"),
     "verify_integrity": ("数据库完整性检查失败：{detail}", "database integrity check failed: {detail}"),
     "verify_unreferenced": ("原件目录中有无记录的文件：{path}", "file in originals/ without a record: {path}"),
-    "verify_pending": ("证据 {number} 正在导入中（或导入被中断），下次以写入方式打开案件时会完成或清理", "exhibit {number} is being imported (or the import was interrupted); it is finished or cleaned up the next time the case is opened for writing"),
+    "verify_pending": ("证据{label}「{name}」正在导入中（或导入被中断），下次以写入方式打开案件时会完成或清理", "exhibit {label} “{name}” is being imported (or the import was interrupted); it is finished or cleaned up the next time the case is opened for writing"),
     # export
     "export_notice_unreadable": ("证据{number}的文件损坏或不完整，PDF 中只放了一页说明；原件在随附文件夹中", "exhibit {number} is damaged or incomplete: the PDF has a notice page for it; the original is in the folder beside the PDF"),
     "export_notice_encrypted": ("证据{number}是受密码保护的 PDF，PDF 中只放了一页说明；原件在随附文件夹中", "exhibit {number} is a password-protected PDF: the PDF has a notice page for it; the original is in the folder beside the PDF"),

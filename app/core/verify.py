@@ -36,21 +36,26 @@ def verify_case(case: Case, on_progress=None) -> VerifyReport:
     fk = case.db.execute("PRAGMA foreign_key_check").fetchall()
     if fk:
         report.problems.append(Problem("verify_integrity", {"detail": f"{len(fk)} foreign key violations"}))
-    exhibits = list(case.db.query("SELECT id, number, sha256, ext, size, pending_tmp FROM exhibits ORDER BY number"))
+    exhibits = list(case.db.query("SELECT id, number, part, name, deleted_at, sha256, ext, size, pending_tmp "
+                                  "FROM exhibits ORDER BY deleted_at IS NOT NULL, number, part"))
     expected = set()
     for index, ex in enumerate(exhibits, 1):
         path = case.original_path(ex["sha256"], ex["ext"])
         expected.add(path.name)
         rel = f"originals/{path.name}"
+        label = f"{ex['number']}-{ex['part']}" if ex["part"] else str(ex["number"])
+        who = {"number": ex["number"], "label": label,
+               "name": ex["name"], "path": rel}
         if ex["pending_tmp"]:
-            report.problems.append(Problem("verify_pending", {"number": ex["number"]}))
+            report.problems.append(Problem("verify_pending", {"number": ex["number"], "label": label,
+                                                              "name": ex["name"]}))
         elif not path.is_file():
-            report.problems.append(Problem("verify_missing", {"path": rel}))
+            report.problems.append(Problem("verify_missing", who))
         else:
             report.checked += 1
             report.bytes += ex["size"]
             if sha256_file(path) != ex["sha256"]:
-                report.problems.append(Problem("verify_mismatch", {"path": rel}))
+                report.problems.append(Problem("verify_mismatch", who))
         if on_progress:
             on_progress(index, len(exhibits))
     for path in sorted(case.originals.iterdir()):

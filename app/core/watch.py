@@ -59,6 +59,8 @@ def looks_partial(path: str) -> bool:
             tail = fh.read()
     except OSError:
         return False
+    if not head:
+        return False  # an empty file is refused at once (no exhibit); if it grows, it is looked at again
     name = os.path.basename(path)
     ft = filetypes.detect(head, name)
     if ft is None:

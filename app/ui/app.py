@@ -20,6 +20,9 @@ def install_qt_translations(app: QApplication, lang: str) -> QTranslator | None:
     folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
     if translator.load(f"qtbase_{'zh_CN' if lang == 'zh' else 'en'}", folder):
         app.installTranslator(translator)
+        if lang == "zh":  # texts Qt's zh_CN catalogue misses ("&Look in:", "Files of &type:")
+            from .qtlang import install_fallback
+            translator.fallback = install_fallback(app)
         return translator
     return None
 

@@ -20,6 +20,7 @@ from typing import Callable
 
 import filelock
 
+from ..capture import source_words
 from ..ingest import make_read_only, remove_file
 from ..messages import CoreError
 from ..store import Case, now_iso
@@ -179,7 +180,8 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
     listed = []
     for row in rows:
         first, last = doc.exhibit_pages.get(row["id"], (None, None))
-        listed.append({"number": label(row), "name": row["name"], "file": doc.file_names[row["id"]],
+        listed.append({"number": row["number"], "part": row.get("part"), "label": label(row),
+                       "name": row["name"], "file": doc.file_names[row["id"]],
                        "original_name": row["original_name"], "size": row["size"],
                        "captured_at": row["captured_at"], "captured_at_source": row["captured_at_source"],
                        "sha256": row["sha256"], "first_page": first, "last_page": last, "status": row["status"]})
@@ -201,8 +203,9 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
         w.writerow(["序号", "证据名称", "文件", "原文件名", "大小（字节）", "形成时间", "时间来源", "SHA-256", "页码"])
         for item in listed:
             pages = "" if item["first_page"] is None else f"{item['first_page']}-{item['last_page']}"
-            w.writerow([item["number"], item["name"], item["file"], item["original_name"], item["size"],
-                        item["captured_at"] or "", item["captured_at_source"] or "", item["sha256"], pages])
+            w.writerow([item["label"], item["name"], item["file"], item["original_name"], item["size"],
+                        item["captured_at"] or "", source_words(item["captured_at_source"]) if
+                        item["captured_at_source"] else "", item["sha256"], pages])
         _write_atomic(target / "manifest.csv", buf.getvalue().encode("utf-8-sig"))
 
     work = out.parent / f"{WORK_PREFIX}{uuid.uuid4().hex[:12]}{WORK_SUFFIX}"
@@ -240,7 +243,8 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
     unfilled = [label(r) for r in rows if not r.get("purpose") and not default_purpose(r)]
     if unfilled:
         notices.append({"number": "、".join(unfilled), "code": "export_purpose_missing"})
-    exhibits = [{"number": item["number"], "name": item["name"], "first_page": item["first_page"],
+    exhibits = [{"number": item["number"], "part": item["part"], "label": item["label"], "name": item["name"],
+                 "first_page": item["first_page"],
                  "last_page": item["last_page"], "file": item["file"]} for item in listed]
     return ExportResult(out, folder, sha, total, exhibits, notices, export_id)
 

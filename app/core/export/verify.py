@@ -226,12 +226,12 @@ def verify_export(target: str | os.PathLike) -> ExportCheck:
     if embedded is not None and appendix is not None:
         for item in listed.values():
             if item["sha256"][:32] not in appendix or item["sha256"][32:] not in appendix:
-                problems.append(("export_appendix_disagrees", {"number": item["number"], "file": item["file"]}))
+                problems.append(("export_appendix_disagrees", {"number": item.get("label", item["number"]), "file": item["file"]}))
 
     if folder_ok:
         # every listed original, hashed in chunks, never outside the folder
         for name, item in listed.items():
-            params = {"number": item["number"], "file": name[:200]}
+            params = {"number": item.get("label", item["number"]), "file": name[:200]}
             path = child(folder, name)
             if path is None:
                 problems.append(("export_path_outside", {"file": name[:200]}))

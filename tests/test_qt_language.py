@@ -1,0 +1,41 @@
+"""Qt's own file dialog speaks the chosen language: no "Look in" or "Files of type" in the Chinese UI."""
+import re
+
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+from app.ui.app import install_qt_translations
+
+
+def _texts(dialog):
+    return [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton) if w.text()]
+
+
+def test_file_dialog_is_chinese_when_chinese_is_chosen(qtbot, qapp):
+    translators = []
+    try:
+        translators.append(install_qt_translations(qapp, "zh"))
+        dialog = QFileDialog(None, "选择要导入的证据文件", "", "图片 (*.png *.jpg)")
+        dialog.setOption(QFileDialog.DontUseNativeDialog, True)  # the dialog Linux desktops without a portal get
+        qtbot.addWidget(dialog)
+        texts = _texts(dialog)
+        assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts, texts
+        for text in texts:  # nothing English left once the accelerator "(&L)" is set aside
+            assert not re.search(r"[A-Za-z]", re.sub(r"\(&\w\)", "", text)), text
+    finally:
+        for t in translators:
+            if t is not None:
+                qapp.removeTranslator(t)
+                if getattr(t, "fallback", None) is not None:
+                    qapp.removeTranslator(t.fallback)
+
+
+def test_file_dialog_stays_english_in_english(qtbot, qapp):
+    translator = install_qt_translations(qapp, "en")
+    try:
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        assert "&Look in:" in _texts(dialog)
+    finally:
+        if translator is not None:
+            qapp.removeTranslator(translator)
