@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .core.labels import DEFAULT_CAUSE, exhibit_label
+from .core.labels import DEFAULT_CAUSE, STATUS_ZH, exhibit_label
 from .core.messages import CoreError, current_lang, human_size
 from .core.store import original_relpath
 
@@ -196,7 +196,18 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     cli_dispute.add_parsers(sub)
     from . import cli_read
     cli_read.add_parsers(sub)
+    if lang == "zh":  # the command list in Chinese, for commands other modules add
+        for action in sub._choices_actions:
+            action.help = COMMAND_ZH.get(action.dest, action.help)
     return parser
+
+
+COMMAND_ZH = {
+    "archive": "把整个案件打包成一个 zip，便于转移到另一台电脑",
+    "unarchive": "把案件 zip 解到新文件夹，并逐一核对 SHA-256",
+    "deadline": "计算法定期限的最后一天（民法典第 201-204 条，按官方工作日）",
+    "compensation": "计算惩罚性赔偿：消法第 55 条（欺诈）或食品安全法第 148 条（食品）",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -299,7 +310,6 @@ def _facts(facts_json):
 def cmd_list(args, lang) -> int:
     from .core.capture import source_words
     from .core.classify import CATEGORY_ZH, KIND_ZH
-    from .core.labels import STATUS_ZH
     from .core.store import Case
 
     with Case.open(args.case_dir, writable=False) as case:

@@ -7,7 +7,6 @@ import zipfile
 import pytest
 from PIL import Image
 
-from app.core.ingest import Importer
 from conftest import make_audio, make_image
 
 T = "2025-03-06T10:21:33+08:00"
