@@ -1,6 +1,7 @@
 """Images as PDF XObjects without re-encoding, and where to put them on a page.
 
-JPEG originals go in byte for byte (DCTDecode); 8-bit grey, RGB and palette PNGs go in as their own
+JPEG originals (and MPO, the JPEG phones write with extra frames after the first) go in byte for byte
+(DCTDecode); an embedded ICC colour profile goes in as the image's ICCBased colour space; 8-bit grey, RGB and palette PNGs go in as their own
 zlib stream (FlateDecode with the PNG predictor), as img2pdf does. Everything else (alpha, 16-bit,
 interlaced PNG, HEIC, WebP ...) is decoded once: lossless Flate for screen images, JPEG for photos.
 EXIF orientation is honoured by the drawing matrix, never by touching the pixels.
@@ -61,10 +62,34 @@ def _png_chunks(data: bytes):
             break
 
 
+ICC_COMPONENTS = {b"RGB ": 3, b"GRAY": 1, b"CMYK": 4}
+_ALTERNATE = {1: "/DeviceGray", 3: "/DeviceRGB", 4: "/DeviceCMYK"}
+
+
+def _icc_colorspace(profile: bytes | None, components: int):
+    """[/ICCBased <profile>] for an embedded colour profile that fits the image, as img2pdf does; the
+    profile's own header says how many components it describes. None: use the Device space."""
+    if not profile or len(profile) < 128 or ICC_COMPONENTS.get(profile[16:20]) != components:
+        return None
+    icc = StreamObject()
+    icc._data = profile
+    icc[NameObject("/N")] = NumberObject(components)
+    icc[NameObject("/Alternate")] = NameObject(_ALTERNATE[components])
+    return ArrayObject([NameObject("/ICCBased"), icc])
+
+
+def add_to_writer(writer, xo: ImageXObject):
+    """Add an image XObject to a pypdf writer, its ICC profile as an indirect stream of its own."""
+    cs = xo.stream.get("/ColorSpace")
+    if isinstance(cs, ArrayObject) and len(cs) == 2 and cs[0] == "/ICCBased" and isinstance(cs[1], StreamObject):
+        cs[1] = writer._add_object(cs[1])
+    return writer._add_object(xo.stream)
+
+
 def _png_passthrough(data: bytes) -> ImageXObject | None:
     if not data.startswith(PNG_SIG):
         return None
-    ihdr, palette, idat, trns = None, None, [], False
+    ihdr, palette, idat, trns, icc = None, None, [], False, None
     for kind, body in _png_chunks(data):
         if kind == b"IHDR":
             ihdr = struct.unpack(">IIBBBBB", body)
@@ -74,15 +99,20 @@ def _png_passthrough(data: bytes) -> ImageXObject | None:
             idat.append(body)
         elif kind == b"tRNS":
             trns = True
+        elif kind == b"iCCP":  # profile name, NUL, method 0, zlib data
+            try:
+                icc = zlib.decompressobj().decompress(body[body.index(b"\0") + 2:], 4 * 1024 * 1024)
+            except (ValueError, zlib.error):
+                icc = None
     if not ihdr or not idat:
         return None
     width, height, depth, ctype, _comp, _filter, interlace = ihdr
     if interlace or trns:
         return None
     if ctype == 0 and depth == 8:
-        cs, colors = NameObject("/DeviceGray"), 1
+        cs, colors = _icc_colorspace(icc, 1) or NameObject("/DeviceGray"), 1
     elif ctype == 2 and depth == 8:
-        cs, colors = NameObject("/DeviceRGB"), 3
+        cs, colors = _icc_colorspace(icc, 3) or NameObject("/DeviceRGB"), 3
     elif ctype == 3 and palette and depth in (1, 2, 4, 8):
         from pypdf.generic import ByteStringObject
 
@@ -99,12 +129,13 @@ def _png_passthrough(data: bytes) -> ImageXObject | None:
 def _jpeg_passthrough(data: bytes, im: Image.Image) -> ImageXObject | None:
     mode = im.mode
     extra = {}
+    icc = im.info.get("icc_profile")
     if mode == "L":
-        cs = NameObject("/DeviceGray")
+        cs = _icc_colorspace(icc, 1) or NameObject("/DeviceGray")
     elif mode in ("RGB", "YCbCr"):
-        cs = NameObject("/DeviceRGB")
+        cs = _icc_colorspace(icc, 3) or NameObject("/DeviceRGB")
     elif mode == "CMYK":
-        cs = NameObject("/DeviceCMYK")
+        cs = _icc_colorspace(icc, 4) or NameObject("/DeviceCMYK")
         if "adobe" in im.info:  # Adobe CMYK JPEGs are stored inverted
             extra["/Decode"] = ArrayObject([NumberObject(x) for x in (1, 0, 1, 0, 1, 0, 1, 0)])
     else:
@@ -127,7 +158,7 @@ def make_xobject(path, photo: bool = False, orientation: int | None = None) -> t
                 orientation = 1
         if orientation not in range(1, 9):
             orientation = 1
-        if im.format == "JPEG":
+        if im.format in ("JPEG", "MPO"):  # MPO: phones' JPEG with extra frames after the first; verbatim
             xo = _jpeg_passthrough(data, im)
             if xo:
                 return xo, orientation
@@ -136,6 +167,7 @@ def make_xobject(path, photo: bool = False, orientation: int | None = None) -> t
             if xo:
                 return xo, orientation
         # Decode once; orientation is applied to the pixels here, so draw upright.
+        icc = im.info.get("icc_profile")
         im.load()
         frame = ImageOps.exif_transpose(im)
         if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
@@ -147,12 +179,13 @@ def make_xobject(path, photo: bool = False, orientation: int | None = None) -> t
             frame = frame.convert("RGB")
         if photo:
             buf = io.BytesIO()
-            frame.save(buf, "JPEG", quality=92, subsampling=0)
+            frame.save(buf, "JPEG", quality=92, subsampling=0, **({"icc_profile": icc} if icc else {}))
             with Image.open(io.BytesIO(buf.getvalue())) as again:
                 xo = _jpeg_passthrough(buf.getvalue(), again)
             xo.passthrough, xo.method = False, "jpeg-reencoded"
             return xo, 1
-        cs = NameObject("/DeviceGray" if frame.mode == "L" else "/DeviceRGB")
+        cs = _icc_colorspace(icc, 1 if frame.mode == "L" else 3) or \
+            NameObject("/DeviceGray" if frame.mode == "L" else "/DeviceRGB")
         stream = _stream(zlib.compress(frame.tobytes(), 6), frame.width, frame.height, cs, 8, "/FlateDecode")
         return ImageXObject(stream, frame.width, frame.height, False, "flate"), 1
 

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from reportlab.platypus import Flowable
 
+from .. import pdfimages
 from ..messages import human_size
 from ..store import Case
 from .geometry import CONTENT_BOX, FONT, HEADER_H, LANDSCAPE_BOX, MARGIN_X, PAGE_H, PAGE_W
@@ -176,7 +177,7 @@ def _compose(base_pdf: bytes, plans: list[PagePlan], plan_pages: list[int], xobj
         _own_resources(page)
         if plan.kind == "image":
             if plan.xobject_key not in refs:
-                refs[plan.xobject_key] = writer._add_object(xobjects[plan.xobject_key].stream)
+                refs[plan.xobject_key] = pdfimages.add_to_writer(writer, xobjects[plan.xobject_key])
             resources = page[NameObject("/Resources")].get_object()
             xdict = resources.get("/XObject")
             if xdict is None:
