@@ -26,3 +26,22 @@ def register_font() -> str:
     pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0))
     return FONT
 
+
+
+@lru_cache(maxsize=1)
+def _font_chars() -> frozenset:
+    from reportlab.pdfbase import pdfmetrics
+
+    register_font()
+    return frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
+
+
+def drawable(text) -> str:
+    """`text` without the characters the embedded font has no glyph for (emoji, their joiners and
+    variation selectors, rare symbols): dropped cleanly, the spaces around them tidied, so the PDF
+    never shows a missing-glyph box. Line breaks stay."""
+    import re
+
+    chars = _font_chars()
+    kept = "".join(ch for ch in str(text if text is not None else "") if ord(ch) in chars or ch in "\n\t")
+    return re.sub(r"[ \u3000]{2,}", " ", kept)
