@@ -175,6 +175,7 @@ class Importer:
         self._batch: list[tuple[int, Path, Path]] = []
         self._batch_bytes = 0
         self._batch_since = 0.0
+        self._roots: dict[str, str] = {}   # shown path -> the folder the user gave (sources.root)
 
     # ----- walking ---------------------------------------------------------------------------
     def plan(self, paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Outcome]]:
@@ -187,7 +188,11 @@ class Importer:
                 decided.append(Outcome(display_path(path), REFUSED, "not_found", {"path": display_path(path)}))
             elif path.is_dir():
                 before = len(files) + len(decided)
+                first = len(files)
                 self._walk(path, Path(os.path.realpath(path)), files, decided)
+                root = display_path(os.path.abspath(path))
+                for found in files[first:]:
+                    self._roots[display_path(os.path.abspath(found))] = root
                 if len(files) + len(decided) == before:
                     decided.append(Outcome(display_path(path), SKIPPED, "empty_folder", {"path": display_path(path)}))
             elif path.is_symlink() and not path.exists():
@@ -198,6 +203,7 @@ class Importer:
                     decided.append(Outcome(display_path(path), SKIPPED, rule, {"name": display_path(path.name)}))
                 else:
                     files.append(path)
+                    self._roots[display_path(os.path.abspath(path))] = display_path(os.path.abspath(path.parent))
         return files, decided
 
     def _walk(self, folder: Path, root_real: Path, files: list[Path], decided: list[Outcome]) -> None:
@@ -263,8 +269,10 @@ class Importer:
             self.on_progress(done, total, outcome)
 
     # ----- one file ----------------------------------------------------------------------------
-    def import_file(self, path: str | os.PathLike, category: str | None = None) -> Outcome:
-        """Import one file, durably, now. `category` overrides the guess (a watched subfolder named 聊天记录)."""
+    def import_file(self, path: str | os.PathLike, category: str | None = None, root: str | None = None) -> Outcome:
+        """Import one file, durably, now. `category` overrides the guess (a watched subfolder named 聊天记录);
+        `root` is the folder it was found under (a watched folder; default: its own folder)."""
+        self._roots[display_path(os.path.abspath(path))] = display_path(os.path.abspath(root or Path(path).parent))
         try:
             return self._import_one(Path(path), category)
         finally:
@@ -412,6 +420,9 @@ class Importer:
         if existing is not None:
             def add_source() -> bool:
                 with case.db.atomic():
+                    if classify.is_copy_name(existing["original_name"]) and not classify.is_copy_name(name):
+                        # "x - 副本.png" came first: the exhibit cites the original's name from now on
+                        case.db.execute("UPDATE exhibits SET original_name = ? WHERE id = ?", [name, existing["id"]])
                     return self._add_source(existing["id"], shown, name, mtime)
 
             new_source = self.run_db(add_source)
@@ -430,9 +441,10 @@ class Importer:
     def _add_source(self, exhibit_id: int, shown: str, name: str, mtime: float | None) -> bool:
         """Record where the content was found; False when that path was recorded already."""
         cursor = self.case.db.execute(
-            "INSERT OR IGNORE INTO sources (exhibit_id, path, name, mtime, via, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO sources (exhibit_id, path, name, mtime, via, seen_at, root) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [exhibit_id, shown, name, capture.iso(capture.from_mtime(mtime)) if mtime is not None else None,
-             self.via, now_iso()])
+             self.via, now_iso(), self._roots.get(shown)])
         return cursor.rowcount > 0
 
 

@@ -401,7 +401,7 @@ class Watcher:
                 self._partial[path] = [time.monotonic(), sig, False]
             return  # more bytes may come: _recheck_partials looks again
         self._partial.pop(path, None)
-        outcome = self.importer.import_file(path, category=watch.category_for(path))
+        outcome = self.importer.import_file(path, category=watch.category_for(path), root=watch.folder.path)
         if outcome.status == IMPORTED and outcome.exhibit_status == "ok":
             shown = os.path.abspath(path)
             if self.run_db(lambda: replace_partial(self.case, shown, outcome.exhibit_id)) is not None:

@@ -28,6 +28,7 @@ class DetailPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.row: dict | None = None
+        self.suggestion: str | None = None
         self.heading = QLabel(tr("未选择证据"))
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold")
         self.heading.setWordWrap(True)
@@ -62,6 +63,11 @@ class DetailPanel(QWidget):
         form.addRow(tr("证据名称"), self.name)
         form.addRow(tr("证据来源"), self.source)
         form.addRow(tr("证明目的"), self.purpose)
+        # A purpose the app proposes stays a suggestion (grey, 建议) until the user accepts or writes one.
+        self.accept_purpose = QPushButton(tr("采用建议"))
+        self.accept_purpose.setToolTip(tr("把建议的证明目的写入本证据；也可以直接改写"))
+        self.accept_purpose.clicked.connect(self._accept_suggestion)
+        form.addRow("", self.accept_purpose)
         form.addRow(tr("类别"), self.category)
         form.addRow(tr("形成时间"), self.when)
         form.addRow("", self.when_source)
@@ -89,6 +95,12 @@ class DetailPanel(QWidget):
         self.include.clicked.connect(lambda on: self._emit("include_in_export", bool(on)))
         self.setEnabled(False)
 
+    def _accept_suggestion(self):
+        if self.row is not None and self.suggestion:
+            self.purpose.setPlainText(self.suggestion)
+            self.accept_purpose.setVisible(False)
+            self._emit("purpose", self.suggestion)
+
     def eventFilter(self, obj, event):
         from PySide6.QtCore import QEvent
 
@@ -109,6 +121,8 @@ class DetailPanel(QWidget):
         self.row = row
         self.setEnabled(row is not None)
         if row is None:
+            self.suggestion = None
+            self.accept_purpose.setVisible(False)
             self.purpose.setPlaceholderText(tr("这份证据能证明什么，例如：证明商家拒绝退货"))
             self.unlink_row.setVisible(False)
             self.heading.setText(tr("已选择 {n} 项证据").format(n=selected) if selected > 1 else tr("未选择证据"))
@@ -130,7 +144,9 @@ class DetailPanel(QWidget):
         from ..core.export import default_purpose
 
         fallback = default_purpose(row)
-        self.purpose.setPlaceholderText(tr("未填写；导出时将写：{text}").format(text=fallback) if fallback else
+        self.suggestion = fallback if not row.get("purpose") else None
+        self.accept_purpose.setVisible(bool(self.suggestion))
+        self.purpose.setPlaceholderText(tr("建议（未确认）：{text}").format(text=fallback) if fallback else
                                         tr("待填写：这份证据能证明什么，例如：证明商家拒绝退货"))
         self.category.setCurrentIndex(max(0, self.category.findData(row["category"])))
         self.when.setDateTime(from_iso(row.get("captured_at")))

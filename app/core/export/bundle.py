@@ -243,6 +243,9 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
     unfilled = [label(r) for r in rows if not r.get("purpose") and not default_purpose(r)]
     if unfilled:
         notices.append({"number": "、".join(unfilled), "code": "export_purpose_missing"})
+    suggested = [label(r) for r in rows if not r.get("purpose") and default_purpose(r)]
+    if suggested:  # the index prints the app's suggestion for these; nobody has confirmed it yet
+        notices.append({"number": "、".join(suggested), "code": "export_purpose_suggested"})
     exhibits = [{"number": item["number"], "part": item["part"], "label": item["label"], "name": item["name"],
                  "first_page": item["first_page"],
                  "last_page": item["last_page"], "file": item["file"]} for item in listed]

@@ -12,7 +12,8 @@ from .. import pdfimages
 from ..messages import human_size
 from ..store import Case
 from .geometry import CONTENT_BOX, FONT, HEADER_H, LANDSCAPE_BOX, MARGIN_X, PAGE_H, PAGE_W
-from .layout import SOURCE_ZH, _Doc, _duration, _esc, _fit, _format_text, _time_text
+from .layout import (SOURCE_ZH, _Doc, _duration, _esc, _fit, _format_text, _time_text, displayed_size,
+                     primary_name)
 from .plan import PagePlan, label
 
 EMBEDDED_MANIFEST = "manifest.json"  # the file attached to the PDF (verify-export reads it back)
@@ -57,7 +58,7 @@ class _ExhibitPage(Flowable):
         src = SOURCE_ZH.get(row["captured_at_source"], "未知")
         prefix = f"形成时间：{_time_text(row)}（{src}）　原文件："
         room = page_w - 2 * MARGIN_X - sw - 30 - c.stringWidth(prefix, FONT, 8.5)
-        c.drawString(MARGIN_X, page_h - 50, prefix + _fit(c, row["original_name"], 8.5, room))
+        c.drawString(MARGIN_X, page_h - 50, prefix + _fit(c, primary_name(row), 8.5, room))
         c.setStrokeColor("#999999")
         c.setLineWidth(0.5)
         c.line(MARGIN_X, page_h - HEADER_H + 4, page_w - MARGIN_X, page_h - HEADER_H + 4)
@@ -73,15 +74,16 @@ class _ExhibitPage(Flowable):
     def _facts(self, c, row, y, lines):
         c.setFont(FONT, 10)
         for text in lines:
-            c.drawString(MARGIN_X + 10, y, text)
+            c.drawString(MARGIN_X + 10, y, _fit(c, text, 10, CONTENT_BOX[2] - 20))
             y -= 17
         return y
 
     def _media_lines(self, row):
-        lines = [f"文件：{row['original_name']}", f"时长：{_duration(row['duration_s'] or 0)}",
+        lines = [f"文件：{primary_name(row)}", f"时长：{_duration(row['duration_s'] or 0)}",
                  f"格式：{_format_text(row)}"]
         if row.get("width"):
-            lines.append(f"分辨率：{row['width']}×{row['height']}")
+            w, h = displayed_size(row)
+            lines.append(f"分辨率：{w}×{h}" + ("（竖屏）" if h > w else ""))
         lines += [f"形成时间：{_time_text(row)}（{SOURCE_ZH.get(row['captured_at_source'], '未知')}）",
                   f"大小：{human_size(row['size'])}", f"SHA-256：{row['sha256']}",
                   "原始文件已原样附于随附文件夹，可直接播放。"]
@@ -152,7 +154,7 @@ class _ExhibitPage(Flowable):
 
         bx, by, bw, bh = CONTENT_BOX
         st = self.doc.styles["note"]
-        lines = [self.plan.notice, f"原文件名：{row['original_name']}", f"大小：{human_size(row['size'])}",
+        lines = [self.plan.notice, f"原文件名：{primary_name(row)}", f"大小：{human_size(row['size'])}",
                  f"SHA-256：{row['sha256']}"]
         y = by + bh - 30
         for text in lines:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 
+from ..classify import is_copy_name
 from ..messages import human_size
-from .geometry import FONT, FOOTER_H, MARGIN_X, PAGE_H, PAGE_W
+from .geometry import FONT, FOOTER_H, MARGIN_X, PAGE_H, PAGE_W, drawable
 from .plan import (DEFAULT_CAUSE, SOURCE_ZH, ExportOptions, PagePlan, default_purpose, label,
                    original_file_name)
 
@@ -22,18 +24,29 @@ def _styles():
         "title": ParagraphStyle("title", parent=base, fontSize=28, leading=36, alignment=TA_CENTER, spaceAfter=30),
         "h1": ParagraphStyle("h1", parent=base, fontSize=18, leading=24, alignment=TA_CENTER, spaceAfter=14),
         "cover": ParagraphStyle("cover", parent=base, fontSize=13, leading=24),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12.5),
-        "cellc": ParagraphStyle("cellc", parent=base, fontSize=9, leading=12.5, alignment=TA_CENTER),
+        # Table cells wrap at spaces and split only a run longer than the cell, so a date, a time or an
+        # order number is never cut in two ("2025-0 / 3-04"); CJK wrapping would split them anywhere.
+        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12.5, wordWrap=None),
+        "cellc": ParagraphStyle("cellc", parent=base, fontSize=9, leading=12.5, alignment=TA_CENTER, wordWrap=None),
         "head": ParagraphStyle("head", parent=base, fontSize=9.5, leading=13, alignment=TA_CENTER),
-        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10, wordWrap=None),
+        "tiny": ParagraphStyle("tiny", parent=base, fontSize=7.2, leading=9.5, wordWrap=None),
+        "tinyc": ParagraphStyle("tinyc", parent=base, fontSize=7.2, leading=9.5, alignment=TA_CENTER, wordWrap=None),
+        "hash": ParagraphStyle("hash", parent=base, fontSize=6.8, leading=9, wordWrap=None),
+        "sign": ParagraphStyle("sign", parent=base, fontSize=12, leading=22),
         "note": ParagraphStyle("note", parent=base, fontSize=9, leading=13),
     }
 
 
+_CJK_RUN = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])(?=[0-9A-Za-z]{6,})|(?<=[0-9A-Za-z]{6})(?=[\u4e00-\u9fff])")
+
+
 def _esc(text) -> str:
+    """Text for a reportlab paragraph: markup escaped, characters the font cannot draw dropped, and a
+    space where Chinese meets a long number or code, so a cell can wrap there instead of cutting it."""
     from xml.sax.saxutils import escape
 
-    return escape(str(text if text is not None else ""))
+    return escape(_CJK_RUN.sub(" ", drawable(text)))
 
 
 def _time_text(row: dict) -> str:
@@ -160,28 +173,48 @@ class _Doc:
         canv.restoreState()
 
     def _cover(self):
+        """What the case form holds, as a clerk needs it on the first page: the parties and contacts,
+        where and what was bought, when, for how much, and what is asked."""
         from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+        from ..dispute.known import PLATFORM_ZH
+
         s = self.styles
+        info = self.info
         blank = "＿＿＿＿＿＿＿＿＿＿＿＿"
+        platform = info.get("platform")
         rows = [
-            ("案件", self.info.get("title") or blank),
+            ("案件", info.get("title") or blank),
             ("提交人", self.claimant() or blank),
+            ("联系方式", info.get("claimant_contact") or blank),
             ("对方当事人", self.respondent() or blank),
-            ("案由", self.options.cause or DEFAULT_CAUSE),
         ]
-        if self.info.get("order_number"):
-            rows.append(("订单号", self.info["order_number"]))
-        if self.info.get("amount_paid"):
-            rows.append(("实付金额", f"¥{self.info['amount_paid']}"))
-        if self.info.get("demand"):
-            rows.append(("诉求", self.info["demand"]))
-        rows += [("证据数量", f"{len(self.rows)} 项"), ("日期", f"{self.when:%Y年%m月%d日}")]
+        optional = [
+            ("购物平台", PLATFORM_ZH.get(platform, platform) if platform else None),
+            ("店铺", info.get("shop") if info.get("shop") != self.respondent() else None),
+            ("商品", info.get("product")),
+            ("订单号", info.get("order_number")),
+            ("下单日期", _date_text(info.get("ordered_on"))),
+            ("签收日期", _date_text(info.get("received_on"))),
+            ("实付金额", f"¥{info['amount_paid']}" if info.get("amount_paid") else None),
+            ("诉求", info.get("demand")),
+        ]
+        rows += [(k, v) for k, v in optional if v]
+        rows += [("案由", self.options.cause or DEFAULT_CAUSE), ("证据数量", f"{len(self.rows)} 项"),
+                 ("日期", f"{self.when:%Y年%m月%d日}")]
         table = Table([[Paragraph(_esc(k) + "：", s["cover"]), Paragraph(_esc(v), s["cover"])] for k, v in rows],
                       colWidths=[110, 330])
-        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (1, 0), (1, -1), 0.4,
-                                                                          "#999999")]))
-        return [Spacer(1, 150), Paragraph("证 据 清 单", s["title"]), Spacer(1, 40), table]
+        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (1, 0), (1, -1), 0.4, "#999999")]))
+        top = max(40, 150 - 14 * max(0, len(rows) - 9))
+        return [Spacer(1, top), Paragraph("证 据 清 单", s["title"]), Spacer(1, 30), table]
+
+    def _signature(self):
+        """The submitter's signature and date (民事诉讼证据规定 art. 19), kept together on one page."""
+        from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+        return [KeepTogether([Spacer(1, 28), Paragraph(
+            "提交人（签名）：＿＿＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日", self.styles["sign"])])]
 
     def _index(self):
         from reportlab.platypus import LongTable, Paragraph, TableStyle
@@ -192,23 +225,42 @@ class _Doc:
         for row in self.rows:
             purpose = row.get("purpose") or default_purpose(row) or "（待填写）"
             key = f"ex{row['id']}"
+            form = "电子数据" if row["status"] == "ok" else "电子数据<br/><font size=7.5>（文件损坏）</font>" \
+                if row["status"] == "unreadable" else "电子数据<br/><font size=7.5>（已加密）</font>"
             data.append([
                 label(row),
                 Paragraph(f'<a href="#{key}">{_esc(row["name"])}</a>', s["cell"]),
                 Paragraph(_esc(row.get("source_desc") or ""), s["cell"]),
                 Paragraph(_esc(purpose), s["cell"]),
                 _PageRange(row["id"], key),
-                "电子数据" if row["status"] == "ok" else "电子数据\n（文件损坏）" if row["status"] == "unreadable"
-                else "电子数据\n（已加密）",
+                Paragraph(form, s["cellc"]),
             ])
-        table = LongTable(data, colWidths=[36, 118, 96, 159, 50, 52], repeatRows=1)
-        table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), FONT, 9), ("ALIGN", (0, 1), (0, -1), "CENTER"),
-            ("ALIGN", (5, 1), (5, -1), "CENTER"),
-            ("GRID", (0, 0), (-1, -1), 0.5, "#444444"), ("BACKGROUND", (0, 0), (-1, 0), "#e8e8e8"),
+        widths = [34, 116, 94, 155, 50, 62]
+        style = [
+            ("FONT", (0, 0), (-1, -1), FONT, 9), ("ALIGN", (0, 0), (0, -1), "CENTER"),
+            ("GRID", (0, 0), (-1, -1), 0.5, "#444444"),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
-        return [_Bookmark("index", "证据目录"), Paragraph("证 据 目 录", self.styles["h1"]), table]
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+        return [_Bookmark("index", "证据目录"), Paragraph("证 据 目 录", self.styles["h1"])] + \
+            self._table_then_signature(data, widths, style)
+
+    def _table_then_signature(self, data, widths, style, keep_rows: int = 2):
+        """A table with its header repeated on every page and the signature line as its last, unruled
+        row: NOSPLIT keeps the last rows and the line on one page, so the line never stands alone and
+        the rows it follows keep their header."""
+        from reportlab.platypus import LongTable, Paragraph, TableStyle
+
+        sign = Paragraph("提交人（签名）：＿＿＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日", self.styles["sign"])
+        rows = data + [[sign] + [""] * (len(widths) - 1)]
+        last = len(rows) - 1
+        style = [cmd for cmd in style if cmd[0] != "GRID"] + [
+            ("GRID", (0, 0), (-1, last - 1), 0.5, "#444444"), ("BACKGROUND", (0, 0), (-1, 0), "#e8e8e8"),
+            ("SPAN", (0, last), (-1, last)), ("ALIGN", (0, last), (-1, last), "LEFT"),
+            ("TOPPADDING", (0, last), (-1, last), 26), ("LEFTPADDING", (0, last), (-1, last), 0),
+            ("NOSPLIT", (0, max(1, last - keep_rows)), (-1, last))]
+        table = LongTable(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(TableStyle(style))
+        return [table]
 
     def _appendix(self):
         from reportlab.platypus import LongTable, Paragraph, Spacer, TableStyle
@@ -217,10 +269,13 @@ class _Doc:
         data = [[Paragraph(h, s["head"]) for h in ("序号", "原文件名与来源路径", "形成时间及其来源", "大小与规格",
                                                     "SHA-256")]]
         for row in self.rows:
-            sources = "<br/>".join(_esc(_source_path(src["path"])) for src in row["sources"][:3])
+            shown = [_source_path(src) for src in primary_sources(row["sources"])[:3]] \
+                if self.options.include_paths else []
+            sources = "<br/>".join(_esc(p) for p in shown)
             spec = [human_size(row["size"])]
             if row.get("width") and row.get("height"):
-                spec.append(f"{row['width']}×{row['height']} 像素")
+                w, h = displayed_size(row)
+                spec.append(f"{w}×{h} 像素")
             if row.get("duration_s"):
                 spec.append(f"时长 {_duration(row['duration_s'])}")
             if row.get("pages"):
@@ -228,31 +283,32 @@ class _Doc:
             if row["status"] != "ok":
                 spec.append({"unreadable": "文件损坏/不完整", "encrypted": "受密码保护"}.get(row["status"], row["status"]))
             sha = row["sha256"]
+            paths = f"<br/><font size=6.5 color='#555555'>{sources}</font>" if sources else ""
             data.append([
-                label(row),
-                Paragraph(f"{_esc(row['original_name'])}<br/><font size=6.5 color='#555555'>{sources}</font>"
+                Paragraph(_esc(label(row)), s["tinyc"]),
+                Paragraph(f"{_esc(primary_name(row))}{paths}"
                           f"<br/><font size=6.5>随附文件：{_esc(self.file_names.get(row['id'], ''))}</font>",
                           s["small"]),
-                f"{_time_text(row)}\n来源：{SOURCE_ZH.get(row['captured_at_source'], '未知')}",
-                "\n".join(spec),
-                f"{sha[:32]}\n{sha[32:]}",
+                Paragraph(f"{_esc(_time_text(row))}<br/>来源：{_esc(SOURCE_ZH.get(row['captured_at_source'], '未知'))}",
+                          s["tiny"]),
+                Paragraph("<br/>".join(_esc(x) for x in spec), s["tiny"]),
+                Paragraph(f"{sha[:32]}<br/>{sha[32:]}", s["hash"]),
             ])
-        table = LongTable(data, colWidths=[32, 150, 100, 78, 151], repeatRows=1)
-        table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), FONT, 7.2, 9.5), ("FONT", (4, 1), (4, -1), FONT, 6.8, 9),
-            ("ALIGN", (0, 1), (0, -1), "CENTER"),
-            ("GRID", (0, 0), (-1, -1), 0.5, "#444444"), ("BACKGROUND", (0, 0), (-1, 0), "#e8e8e8"),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        style = [("FONT", (0, 0), (-1, -1), FONT, 7.2, 9.5), ("ALIGN", (0, 0), (0, -1), "CENTER"),
+                 ("GRID", (0, 0), (-1, -1), 0.5, "#444444"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
         intro = ("以下电子数据均为原始文件的完整副本，已按原样附于本清单随附文件夹，可用 SHA-256 校验值核对其"
-                 "未经修改。形成时间按照片 EXIF 信息、文件名、媒体文件信息、PDF 文件信息的顺序取得，无法取得时标注"
-                 "为文件修改时间（仅供参考）；时间为北京时间（UTC+8），另有标注的除外。")
-        sign = Paragraph("提交人（签名）：＿＿＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日", s["cover"])
+                 "未经修改。形成时间按照片 EXIF 信息、文件名、媒体文件信息、PDF 文件信息、文档属性的顺序取得，无法"
+                 "取得时标注为文件修改时间（仅供参考）；时间为北京时间（UTC+8），另有标注的除外。来源路径从导入的"
+                 "文件夹写起。")
+        if not self.options.include_paths:
+            intro += "来源路径按提交人的选择未列出。"
         return [_Bookmark("appendix", "电子数据说明"), Paragraph("电子数据说明", s["h1"]), Paragraph(intro, s["note"]),
-                Spacer(1, 8), table, Spacer(1, 36), sign]
+                Spacer(1, 8)] + self._table_then_signature(data, [32, 150, 100, 78, 151], style, keep_rows=1)
 
 
 def _fit(c, text: str, size: float, width: float) -> str:
-    """`text`, shortened in the middle with … until it fits `width` points."""
+    """`text`, shortened in the middle with … until it fits `width` points (glyphs the font lacks dropped)."""
+    text = drawable(text)
     if c.stringWidth(text, FONT, size) <= width:
         return text
     head, tail = text[: len(text) // 2], text[len(text) // 2:]
@@ -275,10 +331,54 @@ CODEC_NAMES = {"h264": "H.264", "hevc": "H.265/HEVC", "aac": "AAC", "mp3float": 
                "vp9": "VP9", "av1": "AV1", "alac": "ALAC", "flac": "FLAC"}
 
 
-def _source_path(path: str) -> str:
-    """A source path with the home folder shortened to ~ (the user's account name stays private)."""
-    home = str(Path.home())
-    return "~" + path[len(home):] if home not in ("/", "") and path.startswith(home + os.sep) else path
+def primary_sources(sources: list[dict]) -> list[dict]:
+    """The places an exhibit was found, the original before any "- 副本" copy, else in the order found."""
+    return sorted(sources, key=lambda src: (is_copy_name(src.get("name") or ""), src.get("id") or 0))
+
+
+def primary_name(row: dict) -> str:
+    """The original file name to cite: the first source that is not a system-made copy."""
+    first = next(iter(primary_sources(row.get("sources") or [])), None)
+    if first and is_copy_name(row["original_name"]) and not is_copy_name(first.get("name") or ""):
+        return first["name"]
+    return row["original_name"]
+
+
+def _source_path(src) -> str:
+    """Where a file was found, from the folder the user imported ("手机相册/Screenshots/x.png"), so no
+    home folder, temp folder or drive letter shows. Without a recorded folder: its folder and name."""
+    path = src["path"] if isinstance(src, dict) else src
+    root = src.get("root") if isinstance(src, dict) else None
+    sep = "\\" if ("\\" in path and "/" not in path) else "/"
+    parts = [p for p in re.split(r"[\\/]", path) if p]
+    if root:
+        root_parts = [p for p in re.split(r"[\\/]", root) if p]
+        if parts[:len(root_parts)] == root_parts:
+            shown = ([root_parts[-1].rstrip(":")] if root_parts and not root_parts[-1].endswith(":") else []) \
+                + parts[len(root_parts):]
+            return "/".join(shown)
+    return "/".join(parts[-2:]) if len(parts) >= 2 else (parts[0] if parts else "")
+
+
+def displayed_size(row: dict) -> tuple[int, int]:
+    """Width and height as the viewer sees them: a phone's portrait video is stored landscape with a
+    rotation, a photo with an EXIF orientation."""
+    w, h = row["width"], row["height"]
+    rotation = (row.get("media") or {}).get("rotation") or 0
+    if rotation in (90, 270) or (row.get("kind") in ("photo", "screenshot") and (row.get("orientation") or 1) in
+                                 (5, 6, 7, 8)):
+        return h, w
+    return w, h
+
+
+def _date_text(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{when:%Y年%m月%d日}"
 
 
 def _duration(seconds: float) -> str:
@@ -291,7 +391,7 @@ def _duration(seconds: float) -> str:
 from reportlab.platypus import Flowable  # noqa: E402  (reportlab is only needed once we export)
 
 
-PAGE_RANGE_W = 50 - 12  # the 页码 column less its padding
+PAGE_RANGE_W = 50 - 12  # the 页码 column (50 pt in _index) less its padding
 
 
 class _PageRange(Flowable):

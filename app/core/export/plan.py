@@ -30,7 +30,7 @@ DEFAULT_PURPOSE = {
     "complaint": "证明原告已通过投诉渠道主张权利",
 }
 SOURCE_ZH = {"exif": "照片EXIF信息", "filename": "文件名", "container": "媒体文件信息", "pdf": "PDF文件信息",
-             "mtime": "文件修改时间，仅供参考", SOURCE_MANUAL: "手动填写"}
+             "office": "文档属性", "mtime": "文件修改时间，仅供参考", SOURCE_MANUAL: "手动填写"}
 
 
 def default_purpose(row: dict) -> str | None:
@@ -51,6 +51,11 @@ class ExportOptions:
     respondent: str | None = None      # 对方当事人; default: the merchant (or shop)
     cause: str = DEFAULT_CAUSE         # 案由
     when: datetime | None = None       # the export's date; default now
+    include_paths: bool | None = None  # source paths in the appendix; default: only for the court bundle
+
+    def __post_init__(self):
+        if self.include_paths is None:
+            self.include_paths = self.profile == "court"
 
 
 
