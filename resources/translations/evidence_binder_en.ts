@@ -315,167 +315,177 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="31" />
-        <location filename="../../app/ui/detail.py" line="114" />
+        <location filename="../../app/ui/detail.py" line="32" />
+        <location filename="../../app/ui/detail.py" line="128" />
         <source>未选择证据</source>
         <translation>No exhibit selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="36" />
+        <location filename="../../app/ui/detail.py" line="37" />
         <source>例如：京东App订单详情页截图</source>
         <translation>e.g. screenshot of the JD app's order page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="38" />
-        <location filename="../../app/ui/detail.py" line="112" />
+        <location filename="../../app/ui/detail.py" line="39" />
+        <location filename="../../app/ui/detail.py" line="126" />
         <source>这份证据能证明什么，例如：证明商家拒绝退货</source>
         <translation>What this exhibit proves, e.g. that the merchant refused a return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="49" />
+        <location filename="../../app/ui/detail.py" line="50" />
         <source>导出时包含</source>
         <translation>Include in export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="55" />
+        <location filename="../../app/ui/detail.py" line="56" />
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="62" />
+        <location filename="../../app/ui/detail.py" line="63" />
         <location filename="../../app/ui/models.py" line="80" />
         <source>证据名称</source>
         <translation>Exhibit name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="63" />
+        <location filename="../../app/ui/detail.py" line="64" />
         <source>证据来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="64" />
+        <location filename="../../app/ui/detail.py" line="65" />
         <source>证明目的</source>
         <translation>What it proves</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="65" />
+        <location filename="../../app/ui/detail.py" line="67" />
+        <source>采用建议</source>
+        <translation>Accept suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="68" />
+        <source>把建议的证明目的写入本证据；也可以直接改写</source>
+        <translation>Write the suggested purpose into this exhibit; you can also rewrite it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="71" />
         <location filename="../../app/ui/models.py" line="80" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="66" />
+        <location filename="../../app/ui/detail.py" line="72" />
         <location filename="../../app/ui/models.py" line="80" />
         <source>形成时间</source>
         <translation>Captured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="69" />
+        <location filename="../../app/ui/detail.py" line="75" />
         <source>关联事件</source>
         <translation>Linked events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="77" />
+        <location filename="../../app/ui/detail.py" line="83" />
         <location filename="../../app/ui/dialogs.py" line="204" />
         <location filename="../../app/ui/timeline.py" line="379" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="114" />
+        <location filename="../../app/ui/detail.py" line="128" />
         <source>已选择 {n} 项证据</source>
         <translation>{n} exhibits selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="133" />
-        <source>未填写；导出时将写：{text}</source>
-        <translation>Not filled in; the export will say: {text}</translation>
+        <location filename="../../app/ui/detail.py" line="149" />
+        <source>建议（未确认）：{text}</source>
+        <translation>Suggestion (not confirmed): {text}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="134" />
+        <location filename="../../app/ui/detail.py" line="150" />
         <source>待填写：这份证据能证明什么，例如：证明商家拒绝退货</source>
         <translation>To fill in: what this exhibit proves, e.g. that the merchant refused a return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="137" />
-        <location filename="../../app/ui/detail.py" line="186" />
+        <location filename="../../app/ui/detail.py" line="153" />
+        <location filename="../../app/ui/detail.py" line="202" />
         <source>时间来源：{source}</source>
         <translation>Time from: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="138" />
+        <location filename="../../app/ui/detail.py" line="154" />
         <source>时间待定：请手动填写</source>
         <translation>Time unknown: please enter it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="147" />
+        <location filename="../../app/ui/detail.py" line="163" />
         <source>（无，可在时间线上把证据拖到事件上）</source>
         <translation>(none; drag exhibits onto events on the timeline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="155" />
+        <location filename="../../app/ui/detail.py" line="171" />
         <source>时长 {s:.1f} 秒</source>
         <translation>Duration {s:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="157" />
+        <location filename="../../app/ui/detail.py" line="173" />
         <source>{n} 页</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="217" />
-        <location filename="../../app/ui/detail.py" line="266" />
+        <location filename="../../app/ui/detail.py" line="233" />
+        <location filename="../../app/ui/detail.py" line="282" />
         <source>选择一项证据查看</source>
         <translation>Select an exhibit to view it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="237" />
+        <location filename="../../app/ui/detail.py" line="253" />
         <source>适应</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="270" />
+        <location filename="../../app/ui/detail.py" line="286" />
         <source>此文件无法预览（{status}）。原件已保存，导出时会原样附上。</source>
         <translation>This file cannot be previewed ({status}). The original is kept and travels with exports unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="275" />
+        <location filename="../../app/ui/detail.py" line="291" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="284" />
+        <location filename="../../app/ui/detail.py" line="300" />
         <source>文档无法预览：{name}</source>
         <translation>Documents cannot be previewed: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="290" />
+        <location filename="../../app/ui/detail.py" line="306" />
         <source>图片无法显示</source>
         <translation>The image cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="329" />
+        <location filename="../../app/ui/detail.py" line="345" />
         <source>PDF 无法显示</source>
         <translation>The PDF cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="343" />
+        <location filename="../../app/ui/detail.py" line="359" />
         <source>这台电脑缺少播放组件（{error}），无法在此播放；原件已保存，可用其他播放器打开。</source>
         <translation>This computer lacks a playback component ({error}); the original is kept and opens in any other player.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="359" />
+        <location filename="../../app/ui/detail.py" line="375" />
         <source>录音：{name}</source>
         <translation>Recording: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="363" />
-        <location filename="../../app/ui/detail.py" line="368" />
+        <location filename="../../app/ui/detail.py" line="379" />
+        <location filename="../../app/ui/detail.py" line="384" />
         <source>播放</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="368" />
+        <location filename="../../app/ui/detail.py" line="384" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
