@@ -19,6 +19,9 @@ def test_file_dialog_is_chinese_when_chinese_is_chosen(qtbot, qapp):
         qtbot.addWidget(dialog)
         texts = _texts(dialog)
         assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts, texts
+        from PySide6.QtCore import QCoreApplication
+
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "文件夹"  # the type column
         for text in texts:  # nothing English left once the accelerator "(&L)" is set aside
             assert not re.search(r"[A-Za-z]", re.sub(r"\(&\w\)", "", text)), text
     finally:
