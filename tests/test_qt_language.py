@@ -42,3 +42,27 @@ def test_file_dialog_stays_english_in_english(qtbot, qapp):
     finally:
         if translator is not None:
             qapp.removeTranslator(translator)
+
+
+def test_a_suggested_purpose_is_marked_until_accepted(qtbot, case, importer, tmp_path):
+    """The detail panel shows the app's purpose as a grey suggestion with 采用建议; accepting writes it."""
+    from app.ui.detail import DetailPanel
+    from conftest import make_image
+
+    make_image(tmp_path / "IMG_20250304_201533.jpg", size=(300, 200), fmt="JPEG", when="2025:03:04 20:15:33",
+               camera=True)
+    list(importer.import_paths([tmp_path / "IMG_20250304_201533.jpg"]))
+    [row] = case.exhibits()
+    assert row["purpose"] is None and row["category"] == "product"
+    panel = DetailPanel()
+    qtbot.addWidget(panel)
+    panel.show_row(dict(row), [])
+    assert not panel.accept_purpose.isHidden() and panel.purpose.toPlainText() == ""
+    assert panel.purpose.placeholderText().startswith("建议（未确认）：")
+    with qtbot.waitSignal(panel.edited) as signal:
+        panel.accept_purpose.click()
+    assert signal.args[1] == {"purpose": panel.purpose.toPlainText()} and panel.purpose.toPlainText()
+    assert panel.accept_purpose.isHidden()
+    confirmed = dict(row, purpose="证明商品内胆涂层脱落")
+    panel.show_row(confirmed, [])
+    assert panel.accept_purpose.isHidden()
