@@ -68,6 +68,8 @@ HELP = {
     "claimant": ("封面上的提交人（默认：案件中的申请人）", "提交人 on the cover (default: the case's claimant)"),
     "respondent": ("封面上的对方当事人（默认：商家）", "对方当事人 on the cover (default: the merchant)"),
     "cause": ("案由（默认 网络购物合同纠纷）", "案由 (default 网络购物合同纠纷)"),  # = labels.DEFAULT_CAUSE
+    "paths_opt": ("是否在电子数据说明中写出来源路径（从导入的文件夹写起）；默认只有 court 写",
+                  "list source paths (from the imported folder) in the appendix; default: only for court"),
     "renumber": ("按形成时间重新编号（时间待定的排最后，分组保持在一起）",
                  "number the exhibits by capture time (undated last, groups kept)"),
     "verify-export": ("按清单核对一份导出", "check an export against its manifest"),
@@ -176,6 +178,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--claimant", help=_h("claimant", lang))
     p.add_argument("--respondent", help=_h("respondent", lang))
     p.add_argument("--cause", default=DEFAULT_CAUSE, help=_h("cause", lang))
+    p.add_argument("--paths", action=argparse.BooleanOptionalAction, default=None, help=_h("paths_opt", lang))
     p.add_argument("--json", action="store_true", help=_h("json", lang))
     from . import cli_packs
     cli_packs.add_arguments(p)
@@ -415,7 +418,8 @@ def cmd_export(args, lang) -> int:
         if out.suffix.lower() != ".pdf":
             out = out.with_name(out.name + ".pdf")
         result = export_court(case, out, ExportOptions(profile=args.profile, claimant=args.claimant,
-                                                       respondent=args.respondent, cause=args.cause))
+                                                       respondent=args.respondent, cause=args.cause,
+                                                       include_paths=args.paths))
     if args.json:
         print(json.dumps({"pdf": str(result.pdf_path), "folder": str(result.folder_path), "sha256": result.sha256,
                           "pages": result.pages, "exhibits": result.exhibits,

@@ -125,3 +125,16 @@ def test_suggested_purposes_are_reported(bundle):
     assert str(photo["number"]) in notice["number"].split("、")
     confirmed = rows["IMG_0123.PNG"]  # the sample case wrote this one's purpose
     assert str(confirmed["number"]) not in notice["number"].split("、")
+
+
+def test_cli_export_can_leave_paths_out(tmp_path):
+    from conftest import run_cli
+
+    case = tmp_path / "c"
+    run_cli("new", str(case), "--title", "t")
+    make_image(tmp_path / "我的相册" / "京东发货清单.png", size=(300, 500))
+    run_cli("import", str(case), str(tmp_path / "我的相册"))
+    assert run_cli("export", str(case), "--out", str(tmp_path / "a.pdf")).returncode == 0
+    assert run_cli("export", str(case), "--out", str(tmp_path / "b.pdf"), "--no-paths").returncode == 0
+    assert "我的相册/京东发货清单.png" in flat(texts(tmp_path / "a.pdf")[-1])
+    assert "我的相册/" not in flat(texts(tmp_path / "b.pdf")[-1])

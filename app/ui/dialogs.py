@@ -254,6 +254,11 @@ class ExportDialog(QDialog):
         self.pack_panel.site.currentIndexChanged.connect(self._pack_default)
         self.pack_panel.court.currentIndexChanged.connect(self._pack_default)
         self.court_default = str(default)
+        # Where each file was found (from the imported folder): courts ask; other channels need not see it.
+        self.paths = QCheckBox(tr("在电子数据说明中写出每个文件的来源路径"))
+        self.paths.setChecked(self.profile.currentData() == "court")
+        self.profile.currentIndexChanged.connect(lambda _: self.paths.setChecked(self.profile.currentData() == "court"))
+        form.addRow("", self.paths)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel()
@@ -335,7 +340,8 @@ class ExportDialog(QDialog):
             out = out.with_name(out.name + ".pdf")
         options = ExportOptions(profile=self.profile.currentData(), claimant=self.claimant.text().strip() or None,
                                 respondent=self.respondent.text().strip() or None,
-                                cause=self.cause.text().strip() or "网络购物合同纠纷")
+                                cause=self.cause.text().strip() or "网络购物合同纠纷",
+                                include_paths=self.paths.isChecked())
         self.cancel_event = threading.Event()
         self.start_button.setEnabled(False)
         self.progress.setVisible(True)

@@ -146,8 +146,8 @@
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="378" />
-        <location filename="../../app/ui/dialogs.py" line="399" />
+        <location filename="../../app/ui/dialogs.py" line="384" />
+        <location filename="../../app/ui/dialogs.py" line="405" />
         <source>证据夹</source>
         <translation>Evidence Binder</translation>
     </message>
@@ -293,19 +293,19 @@
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="116" />
-        <location filename="../../app/ui/main.py" line="167" />
+        <location filename="../../app/ui/main.py" line="168" />
         <source>证据列表</source>
         <translation>Exhibits</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="117" />
-        <location filename="../../app/ui/main.py" line="167" />
+        <location filename="../../app/ui/main.py" line="168" />
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="118" />
-        <location filename="../../app/ui/main.py" line="167" />
+        <location filename="../../app/ui/main.py" line="168" />
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
@@ -600,9 +600,9 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="109" />
         <location filename="../../app/ui/dialogs.py" line="207" />
-        <location filename="../../app/ui/dialogs.py" line="263" />
-        <location filename="../../app/ui/main.py" line="232" />
-        <location filename="../../app/ui/main.py" line="491" />
+        <location filename="../../app/ui/dialogs.py" line="268" />
+        <location filename="../../app/ui/main.py" line="233" />
+        <location filename="../../app/ui/main.py" line="493" />
         <location filename="../../app/ui/nextsteps.py" line="64" />
         <source>取消</source>
         <translation>Cancel</translation>
@@ -671,7 +671,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="243" />
-        <location filename="../../app/ui/dialogs.py" line="418" />
+        <location filename="../../app/ui/dialogs.py" line="424" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
@@ -701,117 +701,122 @@
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="261" />
+        <location filename="../../app/ui/dialogs.py" line="258" />
+        <source>在电子数据说明中写出每个文件的来源路径</source>
+        <translation>List where each file was found in the appendix (电子数据说明)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="266" />
         <location filename="../../app/ui/models.py" line="81" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="264" />
+        <location filename="../../app/ui/dialogs.py" line="269" />
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="265" />
+        <location filename="../../app/ui/dialogs.py" line="270" />
         <source>在文件夹中显示</source>
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="310" />
+        <location filename="../../app/ui/dialogs.py" line="315" />
         <source>选择保存材料包的文件夹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="314" />
+        <location filename="../../app/ui/dialogs.py" line="319" />
         <source>保存证据清单</source>
         <translation>Save the evidence list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="328" />
+        <location filename="../../app/ui/dialogs.py" line="333" />
         <source>正在生成材料包…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="343" />
+        <location filename="../../app/ui/dialogs.py" line="349" />
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="350" />
+        <location filename="../../app/ui/dialogs.py" line="356" />
         <source>正在复制原件…</source>
         <translation>Copying originals…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="352" />
+        <location filename="../../app/ui/dialogs.py" line="358" />
         <source>正在排版…</source>
         <translation>Laying out…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="356" />
+        <location filename="../../app/ui/dialogs.py" line="362" />
         <source>正在制作材料（{done}/{total}）…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="361" />
+        <location filename="../../app/ui/dialogs.py" line="367" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="372" />
+        <location filename="../../app/ui/dialogs.py" line="378" />
         <source>已取消，没有写入任何文件。</source>
         <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="380" />
+        <location filename="../../app/ui/dialogs.py" line="386" />
         <source>导出失败：{error}</source>
         <translation>Export failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="389" />
-        <location filename="../../app/ui/dialogs.py" line="403" />
+        <location filename="../../app/ui/dialogs.py" line="395" />
+        <location filename="../../app/ui/dialogs.py" line="409" />
         <location filename="../../app/ui/guide.py" line="44" />
         <location filename="../../app/ui/verify_export.py" line="44" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="390" />
+        <location filename="../../app/ui/dialogs.py" line="396" />
         <source>打开文件夹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="394" />
+        <location filename="../../app/ui/dialogs.py" line="400" />
         <source>已导出 {pages} 页，{n} 项证据：{path}</source>
         <translation>Exported {pages} pages, {n} exhibits: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="411" />
+        <location filename="../../app/ui/dialogs.py" line="417" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="421" />
+        <location filename="../../app/ui/dialogs.py" line="427" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="422" />
+        <location filename="../../app/ui/dialogs.py" line="428" />
         <source>案件库位置</source>
         <translation>Case library</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="423" />
+        <location filename="../../app/ui/dialogs.py" line="429" />
         <source>更改语言后需重新启动程序。</source>
         <translation>Restart the app after changing the language.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="430" />
+        <location filename="../../app/ui/dialogs.py" line="436" />
         <source>选择案件库文件夹</source>
         <translation>Choose the case library folder</translation>
     </message>
     <message>
         <location filename="../../app/ui/guide.py" line="39" />
-        <location filename="../../app/ui/main.py" line="173" />
+        <location filename="../../app/ui/main.py" line="174" />
         <source>使用指南</source>
         <translation type="unfinished" />
     </message>
@@ -832,375 +837,375 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="44" />
-        <location filename="../../app/ui/main.py" line="252" />
+        <location filename="../../app/ui/main.py" line="45" />
+        <location filename="../../app/ui/main.py" line="253" />
         <source>证据夹 Evidence Binder</source>
         <translation>Evidence Binder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="70" />
+        <location filename="../../app/ui/main.py" line="71" />
         <location filename="../../app/ui/nextsteps.py" line="142" />
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="102" />
+        <location filename="../../app/ui/main.py" line="103" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="126" />
+        <location filename="../../app/ui/main.py" line="127" />
         <source>文件(&amp;F)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="127" />
+        <location filename="../../app/ui/main.py" line="128" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="128" />
+        <location filename="../../app/ui/main.py" line="129" />
         <source>新建案件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="130" />
+        <location filename="../../app/ui/main.py" line="131" />
         <source>打开案件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="134" />
+        <location filename="../../app/ui/main.py" line="135" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="135" />
+        <location filename="../../app/ui/main.py" line="136" />
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="136" />
+        <location filename="../../app/ui/main.py" line="137" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="139" />
+        <location filename="../../app/ui/main.py" line="140" />
         <source>验证导出包…</source>
         <translation>Verify an export…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="141" />
+        <location filename="../../app/ui/main.py" line="142" />
         <source>案件信息…</source>
         <translation>Case details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="143" />
+        <location filename="../../app/ui/main.py" line="144" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="145" />
+        <location filename="../../app/ui/main.py" line="146" />
         <source>退出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="150" />
+        <location filename="../../app/ui/main.py" line="151" />
         <source>编辑(&amp;E)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="152" />
+        <location filename="../../app/ui/main.py" line="153" />
         <source>撤销移到回收站</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="156" />
+        <location filename="../../app/ui/main.py" line="157" />
         <source>添加事件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="157" />
+        <location filename="../../app/ui/main.py" line="158" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="158" />
+        <location filename="../../app/ui/main.py" line="159" />
         <source>取消分组</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="159" />
+        <location filename="../../app/ui/main.py" line="160" />
         <source>按时间重新编号…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="161" />
+        <location filename="../../app/ui/main.py" line="162" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="164" />
+        <location filename="../../app/ui/main.py" line="165" />
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="166" />
+        <location filename="../../app/ui/main.py" line="167" />
         <source>视图(&amp;V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="172" />
+        <location filename="../../app/ui/main.py" line="173" />
         <source>帮助(&amp;H)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="175" />
-        <location filename="../../app/ui/main.py" line="576" />
+        <location filename="../../app/ui/main.py" line="176" />
+        <location filename="../../app/ui/main.py" line="578" />
         <source>关于证据夹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="179" />
+        <location filename="../../app/ui/main.py" line="180" />
         <source>监视的文件夹</source>
         <translation>Watched folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="179" />
+        <location filename="../../app/ui/main.py" line="180" />
         <location filename="../../app/ui/models.py" line="81" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="179" />
+        <location filename="../../app/ui/main.py" line="180" />
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="182" />
+        <location filename="../../app/ui/main.py" line="183" />
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="183" />
+        <location filename="../../app/ui/main.py" line="184" />
         <source>暂停 / 继续</source>
         <translation>Pause / resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="184" />
+        <location filename="../../app/ui/main.py" line="185" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="199" />
+        <location filename="../../app/ui/main.py" line="200" />
         <source>监视文件夹</source>
         <translation>Watched folders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="200" />
+        <location filename="../../app/ui/main.py" line="201" />
         <source>跳过和拒绝的文件</source>
         <translation>Skipped and refused files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="202" />
+        <location filename="../../app/ui/main.py" line="203" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="214" />
+        <location filename="../../app/ui/main.py" line="215" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="235" />
+        <location filename="../../app/ui/main.py" line="236" />
         <source>撤销</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="265" />
-        <location filename="../../app/ui/main.py" line="275" />
+        <location filename="../../app/ui/main.py" line="267" />
+        <location filename="../../app/ui/main.py" line="277" />
         <source>正在结束上一个案件：完成手头的文件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="319" />
+        <location filename="../../app/ui/main.py" line="321" />
         <source>选择案件文件夹</source>
         <translation>Choose a case folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="330" />
+        <location filename="../../app/ui/main.py" line="332" />
         <source>正在建立示例案件…</source>
         <translation>Building the sample case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="337" />
+        <location filename="../../app/ui/main.py" line="339" />
         <source>示例案件建立失败：{e}</source>
         <translation>The sample case could not be built: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="347" />
+        <location filename="../../app/ui/main.py" line="349" />
         <source>“{path}”不是证据夹的案件文件夹（里面没有 case.sqlite）。可以新建一个案件，再把这个文件夹里的文件导入进去。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="361" />
-        <location filename="../../app/ui/main.py" line="409" />
+        <location filename="../../app/ui/main.py" line="363" />
+        <location filename="../../app/ui/main.py" line="411" />
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="418" />
+        <location filename="../../app/ui/main.py" line="420" />
         <source>共 {n} 项证据，{e} 个事件</source>
         <translation>{n} exhibits, {e} events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="479" />
-        <location filename="../../app/ui/main.py" line="504" />
+        <location filename="../../app/ui/main.py" line="481" />
+        <location filename="../../app/ui/main.py" line="506" />
         <source>请先在列表中选择证据</source>
         <translation>Select exhibits in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="497" />
+        <location filename="../../app/ui/main.py" line="499" />
         <source>按时间重新编号</source>
         <translation>Renumber by time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="497" />
+        <location filename="../../app/ui/main.py" line="499" />
         <source>所有证据将按形成时间重新排序并编号（分组保持在一起）。已经写进材料里的编号会改变。继续吗？</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="498" />
+        <location filename="../../app/ui/main.py" line="500" />
         <source>重新编号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="515" />
+        <location filename="../../app/ui/main.py" line="517" />
         <source>已移到回收站：{names}（其余证据已重新编号）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="526" />
+        <location filename="../../app/ui/main.py" line="528" />
         <source>已从回收站恢复 {n} 项证据</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="548" />
+        <location filename="../../app/ui/main.py" line="550" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="555" />
+        <location filename="../../app/ui/main.py" line="557" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="558" />
+        <location filename="../../app/ui/main.py" line="560" />
         <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
         <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="576" />
+        <location filename="../../app/ui/main.py" line="578" />
         <source>证据夹 {v}
 把退款、退货、保修纠纷的证据收进一个案件，原件永不改动，生成编号证据清单。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="595" />
+        <location filename="../../app/ui/main.py" line="597" />
         <source>选择要导入的证据文件</source>
         <translation>Choose evidence files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="600" />
+        <location filename="../../app/ui/main.py" line="602" />
         <source>选择要导入的文件夹</source>
         <translation>Choose a folder to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="606" />
+        <location filename="../../app/ui/main.py" line="608" />
         <source>请先新建或打开一个案件</source>
         <translation>Create or open a case first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="612" />
+        <location filename="../../app/ui/main.py" line="614" />
         <source>正在导入（只复制，原文件不会被移动或修改）…</source>
         <translation>Importing (copies only; your files are not moved or changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="628" />
+        <location filename="../../app/ui/main.py" line="630" />
         <source>导入失败：{e}</source>
         <translation>Import failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="633" />
+        <location filename="../../app/ui/main.py" line="635" />
         <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
         <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="641" />
+        <location filename="../../app/ui/main.py" line="643" />
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="641" />
+        <location filename="../../app/ui/main.py" line="643" />
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="656" />
+        <location filename="../../app/ui/main.py" line="658" />
         <source>监视中</source>
         <translation>Watching</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="656" />
+        <location filename="../../app/ui/main.py" line="658" />
         <source>监视中（轮询）</source>
         <translation>Watching (polling)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="656" />
+        <location filename="../../app/ui/main.py" line="658" />
         <source>文件夹不存在，等待中</source>
         <translation>Folder missing, waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="657" />
+        <location filename="../../app/ui/main.py" line="659" />
         <source>无法监视</source>
         <translation>Cannot watch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="657" />
+        <location filename="../../app/ui/main.py" line="659" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="657" />
+        <location filename="../../app/ui/main.py" line="659" />
         <source>启动中</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="675" />
+        <location filename="../../app/ui/main.py" line="677" />
         <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
         <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="696" />
+        <location filename="../../app/ui/main.py" line="698" />
         <source>案件中还没有证据，请先导入</source>
         <translation>The case has no exhibits yet; import some first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="713" />
+        <location filename="../../app/ui/main.py" line="715" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="719" />
+        <location filename="../../app/ui/main.py" line="721" />
         <source>导出尚未完成</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="719" />
+        <location filename="../../app/ui/main.py" line="721" />
         <source>证据清单还在生成。现在退出会停止导出（不会留下不完整的文件）。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="720" />
+        <location filename="../../app/ui/main.py" line="722" />
         <source>停止导出并退出</source>
         <translation type="unfinished" />
     </message>
