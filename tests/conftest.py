@@ -21,6 +21,16 @@ from app.core.ingest import Importer  # noqa: E402
 from app.core.store import Case  # noqa: E402
 
 
+def noise_image(size, seed: int = 0) -> Image.Image:
+    """A photo-like RGB image of seeded noise (not Image.effect_noise, which draws from the C library's
+    shared rand() and so would shift what other tests' noise looks like)."""
+    import random
+
+    small = Image.frombytes("RGB", (max(1, size[0] // 4), max(1, size[1] // 4)),
+                            random.Random(seed).randbytes(max(1, size[0] // 4) * max(1, size[1] // 4) * 3))
+    return small.resize(size, Image.BILINEAR)
+
+
 def make_bad_files(folder: Path) -> list[dict]:
     """The files a phone folder really holds beside the evidence: an empty screenshot, a JPEG cut off
     at 55% whose EXIF header survived, a Chrome download still in progress. Returns their truth rows."""
@@ -30,7 +40,7 @@ def make_bad_files(folder: Path) -> list[dict]:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "empty.png").write_bytes(b"")
     buf = io.BytesIO()
-    im = Image.effect_noise((1600, 1200), 60).convert("RGB")
+    im = noise_image((1600, 1200), seed=60)
     im.save(buf, "JPEG", quality=90, exif=exif_bytes(when="2025:03:04 20:15:40", offset="+08:00",
                                                       make="Xiaomi", model="23113RKC6C", camera=True))
     data = buf.getvalue()

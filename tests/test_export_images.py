@@ -9,10 +9,11 @@ from pypdf import PdfReader
 from app.core.export import export_court
 from app.core.ingest import Importer
 from app.core.store import Case
+from conftest import noise_image
 
 
 def _photo(size=(640, 480), seed=1):
-    return Image.effect_noise(size, 30 + seed).convert("RGB")
+    return noise_image(size, seed)
 
 
 def _profile(kind="sRGB") -> bytes:

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from app.core.watch import StabilityTracker, WatchedFolder, Watcher, load_folders, save_folder, wanted
-from conftest import ROOT, make_image, readline, tree_fingerprint
+from conftest import ROOT, make_image, noise_image, readline, tree_fingerprint
 
 
 def wait_for(predicate, timeout=20.0, step=0.05):
@@ -290,7 +290,7 @@ def _jpeg_bytes(seed: int = 3) -> bytes:
     import io
 
     buf = io.BytesIO()
-    Image.effect_noise((900, 1400), 40 + seed).convert("RGB").save(buf, "JPEG", quality=90)
+    noise_image((900, 1400), seed).save(buf, "JPEG", quality=90)
     return buf.getvalue()
 
 
