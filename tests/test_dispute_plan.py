@@ -210,3 +210,18 @@ def test_cli_info_sets_checked_fields_and_refuses_bad_ones(tmp_path):
     r = run_cli("plan", str(case), "--json")
     assert next(d for d in json.loads(r.stdout)["deadlines"] if d["rule"] == "no_reason_return")["due"] == "2025-10-09"
     assert "北京互联网法院" in run_cli("draft", str(case), "--kind", "lawsuit").stdout
+
+
+def test_checklist_ticks_the_snapshot_from_its_ocr_heading_and_says_how_to_get_missing_items():
+    base = {"title": "t", "platform": "pinduoduo", "received_on": "2025-09-28", "demand": "三倍赔偿"}
+    shot = {"id": 1, "label": "证据1", "category": "order", "name": "截图", "ocr_head": "交易快照 商品详情"}
+    p = plan(CaseView(base, exhibits=[shot], today=date(2025, 10, 1)))
+    items = {i.id: i for i in p.checklist}
+    assert items["snapshot"].done and items["snapshot"].by == ("证据1",) and items["snapshot"].required
+    assert not items["payment"].done and "账单" in items["payment"].how
+    assert "fraud" in items and "021-53395288" in {c.phone for c in p.contacts}
+    food = plan(CaseView({**base, "product_class": "food", "demand": "十倍赔偿"}, today=date(2025, 10, 1)))
+    labels = {i.id: i for i in food.checklist}
+    assert "保质期" in labels["problem"].label and labels["food_label"].required
+    assert "no_reason_return" not in {cd.deadline.rule.id for cd in
+                                      plan(CaseView({**base, "product_class": "perishable"})).deadlines}

@@ -23,11 +23,16 @@ class Item:
                 "by": list(self.by), "how": self.how, "note": self.note}
 
 
-def _named(view: CaseView, pattern: str, categories: tuple[str, ...] | None = None) -> list[str]:
-    rx = re.compile(pattern, re.I)
-    return [x["label"] for x in view.exhibits
-            if (categories is None or x["category"] in categories)
-            and (rx.search(x.get("name") or "") or rx.search(x.get("ocr_text") or ""))]
+def _named(view: CaseView, words: tuple[str, ...], categories: tuple[str, ...] | None = None) -> list[str]:
+    """Exhibits whose name or the head of whose OCR text has one of the words."""
+    found = []
+    for x in view.exhibits:
+        if categories is not None and x["category"] not in categories:
+            continue
+        text = (x.get("name") or "") + " " + (x.get("ocr_head") or "")
+        if any(w in text for w in words):
+            found.append(x["label"])
+    return found
 
 
 def _facts(view: CaseView, key: str) -> list[str]:
@@ -83,7 +88,7 @@ def checklist(view: CaseView) -> list[Item]:
         + [lbl for ev in view.events_of("商家拒绝") for lbl in ev.exhibits])
     add("snapshot", "交易快照（下单时的商品页面）",
         "订单详情页底部点“交易快照”（京东为“商品快照”），截取商品描述、规格和宣传内容",
-        _named(view, r"快照|snapshot"),
+        _named(view, ("快照", "snapshot", "Snapshot")),
         required=demand in ("三倍赔偿", "十倍赔偿"),
         note="商品描述与实物不符、虚假宣传时是关键证据")
     disputed = quality_disputed(view)
@@ -94,11 +99,11 @@ def checklist(view: CaseView) -> list[Item]:
     if demand in ("三倍赔偿",):
         add("fraud", "欺诈的证据（宣传与实物不符、虚假标注）",
             "截取商品详情页宣传内容，与实物、检测报告对照；保留商家承认的聊天记录",
-            _named(view, r"详情|宣传|快照|虚假"))
+            _named(view, ("详情", "宣传", "快照", "虚假")))
     if demand in ("十倍赔偿",) or pc == "food":
         add("food_label", "不符合食品安全标准的证据（标签、检测、监管通报）",
             "拍摄标签（生产日期、保质期、许可证号），必要时送检；保留购买凭证和剩余食品",
-            _named(view, r"标签|生产日期|保质期|检测"), required=demand == "十倍赔偿")
+            _named(view, ("标签", "生产日期", "保质期", "检测")), required=demand == "十倍赔偿")
     return items
 
 

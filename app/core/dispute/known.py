@@ -65,7 +65,7 @@ class Event:
 @dataclass
 class CaseView:
     info: dict
-    exhibits: list[dict] = field(default_factory=list)   # number label, category, name, captured_at, ocr_text
+    exhibits: list[dict] = field(default_factory=list)   # label (证据N), category, name, captured_at, ocr_head
     events: list[Event] = field(default_factory=list)
     facts: dict = field(default_factory=dict)             # app.core.read.case_facts() where available
     today: date = field(default_factory=date.today)
@@ -153,10 +153,10 @@ class CaseView:
         return min(days) if days else None
 
     def label(self, exhibit_id) -> str | None:
-        for x in self.exhibits:
-            if x["id"] == exhibit_id:
-                return x["label"]
-        return None
+        labels = self.__dict__.get("_labels")
+        if labels is None or len(labels) != len(self.exhibits):
+            labels = self.__dict__["_labels"] = {x["id"]: x["label"] for x in self.exhibits}
+        return labels.get(exhibit_id)
 
     def exhibits_in(self, *categories: str) -> list[dict]:
         return [x for x in self.exhibits if x["category"] in categories]
@@ -212,8 +212,10 @@ def load(case, today: date | None = None) -> CaseView:
     """Everything the dispute engine needs from an open case, read once."""
     info = case.info()
     exhibits = []
-    for row in case.db.query("SELECT id, number, part, category, name, captured_at, ocr_text, status FROM exhibits "
-                             "WHERE deleted_at IS NULL ORDER BY number, part, id"):
+    # only the head of the OCR text: page titles (交易快照, 商品详情) are at the top, and a case of 10,000
+    # exhibits is read again after every edit
+    for row in case.db.query("SELECT id, number, part, category, name, captured_at, substr(ocr_text, 1, 300) AS "
+                             "ocr_head, status FROM exhibits WHERE deleted_at IS NULL ORDER BY number, part, id"):
         row = dict(row)
         row["label"] = f"证据{row['number']}" + (f"-{row['part']}" if row["part"] else "")
         exhibits.append(row)
