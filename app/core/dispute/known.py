@@ -6,6 +6,7 @@ package is a pure function of the `CaseView` it returns.
 """
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -71,14 +72,34 @@ class CaseView:
     today: date = field(default_factory=date.today)
 
     # ----- fields -----------------------------------------------------------------------------
+    def _suggested(self) -> dict:
+        """The case fields the reader proposed (case_info.suggested_json, issue 11)."""
+        raw = self.info.get("suggested_json")
+        if not raw:
+            return {}
+        try:
+            data = json.loads(raw) if isinstance(raw, str) else raw
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
     def field(self, name: str) -> Known:
+        """The case's own value; else the reader's proposal for it, else the facts read from the evidence
+        (both marked for the user to check); a value the user dismissed is never used."""
         value = (self.info.get(name) or "").strip() if isinstance(self.info.get(name), str) else self.info.get(name)
         if value:
             return Known(str(value), "case")
+        proposal = self._suggested().get(name)
+        dismissed = set()
+        if isinstance(proposal, dict) and proposal.get("value"):
+            if proposal.get("status", "proposed") == "proposed":
+                return Known(str(proposal["value"]), "evidence", self.label(proposal.get("exhibit_id")))
+            if proposal.get("status") == "dismissed":
+                dismissed.add(str(proposal["value"]))
         fact_key = {"order_number": "order_numbers", "amount_paid": "amounts", "merchant": "merchants",
                     "shop": "merchants"}.get(name)
         if fact_key:
-            values = self.facts.get(fact_key) or []
+            values = [v for v in self.facts.get(fact_key) or [] if str(v.get("value")) not in dismissed]
             if name == "merchant":
                 values = [v for v in values if "公司" in str(v.get("value", ""))]
             elif name == "shop":
@@ -88,7 +109,7 @@ class CaseView:
                 return Known(best["value"], "evidence", self.label(best.get("exhibit_id")))
         if name == "platform":
             p = self.facts.get("platform")
-            if p:
+            if p and p not in dismissed:
                 return Known(str(p), "evidence")
         return Known(None)
 
@@ -148,8 +169,8 @@ class CaseView:
         found.sort(key=lambda e: (e.status != "confirmed", e.when or _LAST))
         return found
 
-    def first_day(self, *types: str) -> date | None:
-        days = [e.day for e in self.events_of(*types) if e.day]
+    def first_day(self, *types: str, include_proposed: bool = False) -> date | None:
+        days = [e.day for e in self.events_of(*types, include_proposed=include_proposed) if e.day]
         return min(days) if days else None
 
     def label(self, exhibit_id) -> str | None:

@@ -169,11 +169,15 @@ class Facts:
         return f"商品存在问题：{BLANK}（请写明问题，例如“内胆涂层脱落”）"
 
     def refusal(self, who: str = "商家", whom: str = "我") -> str:
-        day = self.view.first_day("商家拒绝")
+        refusals = [e for e in self.view.events_of("商家拒绝", include_proposed=True) if e.day]
         reason = self.view.refusal_reason()
         said = f"以“{self.show(reason, '拒绝理由')}”为由" if reason.known else ""
-        if day:
-            return f"{_zh_date(day)}，{who}{said}拒绝了{whom}的要求"
+        if refusals:
+            ev = refusals[0]
+            day = _zh_date(ev.day)
+            if ev.status != "confirmed":
+                day = self.show(Known(day, "proposed", ev.exhibits[0] if ev.exhibits else None), "拒绝日期")
+            return f"{day}，{who}{said}拒绝了{whom}的要求"
         if reason.known:
             return f"{who}{said}拒绝了{whom}的要求"
         return ""
@@ -227,7 +231,7 @@ def claim(view: CaseView, f: Facts, you: str = "贵方") -> Claim:
     if quality:
         arts.append("《消费者权益保护法》第二十四条（商品不符合质量要求的，七日内可以退货；经营者承担运输等必要费用）")
     nr = by_rule.get("no_reason_return")
-    first_ask = view.first_day("联系客服", "申请售后", "商家拒绝")
+    first_ask = view.first_day("联系客服", "申请售后", "商家拒绝", include_proposed=True)
     if nr and (first_ask and first_ask <= nr.due or view.today <= nr.due):
         arts.append("《消费者权益保护法》第二十五条（网购商品自收到之日起七日内无理由退货）")
     reason = view.refusal_reason().value or ""
@@ -265,8 +269,8 @@ def claim(view: CaseView, f: Facts, you: str = "贵方") -> Claim:
     else:
         words = demand
         items.append((f"判令被告{demand}", None))
-    if not arts:
-        arts.append("《消费者权益保护法》第二十四条")
+    if not any(a.startswith("《消费者权益保护法》") for a in arts):
+        arts.insert(0, "《消费者权益保护法》第二十四条（商品不符合质量要求的，可以要求退货、更换、修理）")
     return Claim(words, arts, items)
 
 
