@@ -95,3 +95,15 @@ def test_stored_areas_are_proposed_once_and_user_edits_stick(case, importer, tmp
     assert only.origin == "user" and only.box == (0.25, 0.3, 0.45, 0.36)
     with pytest.raises(ValueError):
         redact.add(case, eid, (0.5, 0.5, 0.5, 0.6))
+
+
+def test_label_and_value_read_as_two_boxes_on_one_row():
+    # OCR often returns a label and its value as separate boxes; they are one row.
+    lines = [L("订单编号", (40, 500, 160, 530)), L("30802519476281035946", (220, 498, 620, 532)),
+             L("收货人", (40, 600, 130, 630)), L("李雷 13912345678", (220, 600, 560, 630))]
+    areas = redact.find(lines, 1080, 2400)
+    kinds = sorted(a.kind for a in areas)
+    assert kinds == ["mobile", "name", "order_number"]
+    order = next(a for a in areas if a.kind == "order_number")
+    assert order.box[0] * 1080 > 220 and order.box[2] * 1080 < 620       # inside the value's box, half of it
+    assert order.text == "30802519476281035946"[5:15]

@@ -296,6 +296,8 @@ class ExportDialog(QDialog):
             widget.setVisible(court)
             self.form.labelForField(widget).setVisible(court)
         self.pack_panel.setVisible(not court)
+        if hasattr(self, "paths"):
+            self.paths.setVisible(court)      # packs never print source paths
         if court:
             self.out.setText(self.court_default)
         else:
@@ -390,11 +392,13 @@ class ExportDialog(QDialog):
             from .packs import describe_result
 
             self.result_pdf = result.zip_path
+            self.pack_panel.setVisible(False)          # the result says it all now
             self.status.setText(describe_result(result))
             self.start_button.setVisible(False)
             self.cancel_button.setText(tr("关闭"))
             self.folder_button.setText(tr("打开文件夹"))
             self.folder_button.setVisible(True)
+            self.adjustSize()
             return
         self.result_pdf = result.pdf_path
         text = tr("已导出 {pages} 页，{n} 项证据：{path}").format(pages=result.pages, n=len(result.exhibits),

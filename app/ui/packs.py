@@ -351,10 +351,18 @@ def describe_result(result) -> str:
     redacted = sum(1 for f in result.files if f.redacted)
     if redacted:
         lines.append(tr("{n} 张图片已打码（原件未改动）").format(n=redacted))
-    lines += [tr("调整：") + a for a in result.adjustments[:10]]
+    lines += [tr("调整：") + a for a in result.adjustments[:4]]
+    if len(result.adjustments) > 4:
+        lines.append(tr("……另有 {n} 项调整").format(n=len(result.adjustments) - 4))
+    over = [i for i in result.left_out if "上限" in i["reason"]]
+    other = [i for i in result.left_out if "上限" not in i["reason"]]
+    if over:
+        lines.append(tr("因数量或大小上限未放入 {n} 项：{numbers}").format(
+            n=len(over), numbers="、".join("证据" + i["exhibit"] for i in over)))
     lines += [tr("不放入：证据{number} {name}：{reason}").format(number=i["exhibit"], name=i["name"], reason=i["reason"])
-              for i in result.left_out[:10]]
-    lines += [tr("注意：") + n for n in result.notes[:10]]
+              for i in other[:4]]
+    lines += [tr("注意：") + n for n in result.notes[:3]]
+    lines.append(tr("完整的清单和每项调整见文件夹中的 manifest.csv。"))
     return "\n".join(lines)
 
 

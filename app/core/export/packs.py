@@ -153,10 +153,11 @@ def unit_images(case: Case, row: dict, units: _Units, k: int, ch: Channel, redac
         im, redacted = redact(row, im, 0)
         cuts = merge_cuts(units.cuts, k)
         notes = []
-        if len(units.cuts) > 1:
+        if len(cuts) > 1:
             notes.append(f"长截图按文字间隙分成 {len(cuts)} 张")
-            if len(cuts) < len(units.cuts):
-                notes.append(f"受{ch.name}张数上限所限，本应分成 {len(units.cuts)} 张，每张较长")
+        if len(cuts) < len(units.cuts):
+            notes.append(f"受{ch.name}张数上限所限，本应分成 {len(units.cuts)} 张，" +
+                         ("只能放成一张长图" if len(cuts) == 1 else "每张较长"))
         for i, (top, bottom) in enumerate(cuts):
             yield im.crop((0, top, im.width, bottom)), i + 1, len(cuts), notes, redacted
     elif units.kind == "pdf":

@@ -139,19 +139,29 @@ def _is_address_label(text: str) -> bool:
 
 
 def find(lines, width: int, height: int, names: tuple[str, ...] = (), page: int = 0) -> list[Area]:
-    """Areas of personal data on a picture `width` x `height`, from its OCR lines (text, box[, page])."""
+    """Areas of personal data on a picture `width` x `height`, from its OCR lines (text, box, page).
+
+    Lines side by side are read as one row (the reading's rows_of), so a label and its value that OCR
+    returns as two boxes ("订单编号" | "3080…5946") are found together; each area is cut to the part of
+    each line box that holds the matched characters."""
+    from ..read.facts import rows_of
+
+    rows = rows_of([ln for ln in lines if getattr(ln, "box", None) and getattr(ln, "page", 0) == page])
     areas = []
-    lines = [ln for ln in lines if getattr(ln, "box", None) and getattr(ln, "page", 0) == page]
-    for i, line in enumerate(lines):
-        spans = find_spans(line.text, names)
-        if not spans and i > 0 and _is_address_label(lines[i - 1].text) and ADDRESS_WORDS.search(line.text):
-            spans = [("address", 0, len(line.text))]         # "收货地址" above, the address on its own line
+    for i, row in enumerate(rows):
+        spans = find_spans(row.text, names)
+        if not spans and i > 0 and _is_address_label(rows[i - 1].text) and ADDRESS_WORDS.search(row.text):
+            spans = [("address", 0, len(row.text))]         # "收货地址" above, the address on its own row
         for kind, start, end in spans:
-            x0, y0, x1, y1 = span_box(line.text, line.box, start, end)
-            pad = (y1 - y0) * PAD
-            areas.append(Area(kind, (max(0.0, (x0 - pad) / width), max(0.0, (y0 - pad) / height),
-                                     min(1.0, (x1 + pad) / width), min(1.0, (y1 + pad) / height)),
-                              line.text[start:end], "auto", page))
+            for s, e, line in row.spans:
+                a, b = max(start, s), min(end, e)
+                if a >= b:
+                    continue
+                x0, y0, x1, y1 = span_box(line.text, line.box, a - s, b - s)
+                pad = (y1 - y0) * PAD
+                areas.append(Area(kind, (max(0.0, (x0 - pad) / width), max(0.0, (y0 - pad) / height),
+                                         min(1.0, (x1 + pad) / width), min(1.0, (y1 + pad) / height)),
+                                  line.text[a - s:b - s], "auto", page))
     return areas
 
 
