@@ -6,6 +6,7 @@ Rows are plain dicts loaded on the database thread; thumbnails are made lazily i
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QSize, Qt, Signal
@@ -66,6 +67,17 @@ def placeholder(row: dict) -> QIcon:
     return _placeholders[key]
 
 
+_DISPLAY, _DECORATION, _SIZE_HINT, _USER, _TOOLTIP, _CHECK, _FOREGROUND = (
+    int(Qt.DisplayRole), int(Qt.DecorationRole), int(Qt.SizeHintRole), int(Qt.UserRole), int(Qt.ToolTipRole),
+    int(Qt.CheckStateRole), int(Qt.ForegroundRole))
+_ITEM_FLAGS = Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
+_CHECK_FLAGS = _ITEM_FLAGS | Qt.ItemIsUserCheckable
+_ROOT_FLAGS = Qt.ItemIsDropEnabled
+_TILE = QSize(THUMB + 16, THUMB + 36)
+_RED, _BROWN = QColor("#b22222"), QColor("#a0522d")
+_CAPTURED, _STATUS, _INCLUDE = 4, 6, 7   # columns, as in ExhibitModel.COLUMNS
+
+
 class ExhibitModel(QAbstractTableModel):
     COLUMNS = ("number", "name", "category", "kind", "captured_at", "source", "status", "include")
     moveRequested = Signal(list, object)   # exhibit ids, before id (None: to the end)
@@ -75,7 +87,11 @@ class ExhibitModel(QAbstractTableModel):
         self.case_root = case_root
         self._rows: list[dict] = []
         self._by_id: dict[int, int] = {}
-        self._thumbs: dict[str, QIcon] = {}
+        self._thumbs: OrderedDict[str, QIcon] = OrderedDict()
+        self._queue: list[tuple] = []
+        self._making = False
+        self._failed: set[str] = set()
+        self._display: dict[int, tuple] = {}
         self._pending: set[str] = set()
         self._headers = [tr("序号"), tr("证据名称"), tr("类别"), tr("类型"), tr("形成时间"), tr("时间来源"),
                          tr("状态"), tr("导出")]
@@ -83,6 +99,7 @@ class ExhibitModel(QAbstractTableModel):
     # ----- data in -------------------------------------------------------------------------------
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
+        self._display = {}
         self._rows = rows
         self._by_id = {r["id"]: i for i, r in enumerate(rows)}
         self.endResetModel()
@@ -95,6 +112,7 @@ class ExhibitModel(QAbstractTableModel):
                 self._remove_at(i)
         for row in delta.rows:
             i = self._by_id.get(row["id"])
+            self._display.pop(row["id"], None)
             if i is not None:
                 self._rows[i] = row
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
@@ -141,6 +159,7 @@ class ExhibitModel(QAbstractTableModel):
     def _reorder(self, order: list) -> None:
         """New numbers for every row; rows that moved are moved with their selection (layoutChanged)."""
         numbers = {exhibit_id: (number, part) for exhibit_id, number, part in order}
+        self._display = {}
         for i in range(len(self._rows) - 1, -1, -1):  # rows no longer listed (trashed elsewhere)
             if self._rows[i]["id"] not in numbers:
                 self._remove_at(i)
@@ -185,81 +204,104 @@ class ExhibitModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def _texts(self, row: dict) -> tuple:
+        """The row's shown texts, made once per row version (views ask for them many times a second)."""
+        texts = self._display.get(row["id"])
+        if texts is None:
+            texts = (number_text(row), row["name"], category_text(row["category"]), kind_text(row["kind"]),
+                     time_text(row), source_text(row["captured_at_source"]), status_text(row["status"]), None)
+            self._display[row["id"]] = texts
+        return texts
+
+    def data(self, index, role=_DISPLAY):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.UserRole:
+        col = index.column()
+        role = int(role)
+        if role == _DISPLAY:
+            return self._texts(row)[col]
+        if role == _DECORATION:
+            return self._thumbnail(row) if col == 0 else None
+        if role == _SIZE_HINT:
+            return _TILE if col == 0 else None  # one size for every tile of the grid
+        if role == _USER:
             return row["id"]
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            if column == "number":
-                if role == Qt.ToolTipRole:  # the grid shows only the number under each tile
-                    return f"{number_text(row)}  {row['name']}\n{time_text(row)}"
-                return number_text(row)
-            if column == "name":
-                return row["name"] if role == Qt.DisplayRole else f"{row['name']}\n{row['original_name']}"
-            if column == "category":
-                return category_text(row["category"])
-            if column == "kind":
-                return kind_text(row["kind"])
-            if column == "captured_at":
-                return time_text(row)
-            if column == "source":
-                return source_text(row["captured_at_source"])
-            if column == "status":
-                return status_text(row["status"])
-            if column == "include":
-                return None
-        if role == Qt.CheckStateRole and column == "include":
-            return Qt.Checked if row["include_in_export"] else Qt.Unchecked
-        if role == Qt.ForegroundRole and column == "status" and row["status"] != "ok":
-            return QColor("#b22222")
-        if role == Qt.ForegroundRole and column == "captured_at" and row.get("captured_at_source") == "mtime":
-            return QColor("#a0522d")
-        if role == Qt.DecorationRole and column == "number":
-            return self._thumbnail(row)
-        if role == Qt.SizeHintRole and column == "number":
-            return QSize(THUMB + 16, THUMB + 36)  # one size for every tile of the grid
+        if role == _TOOLTIP:
+            if col == 0:  # the grid shows only the number under each tile
+                return f"{number_text(row)}  {row['name']}\n{time_text(row)}"
+            if col == 1:
+                return f"{row['name']}\n{row['original_name']}"
+            return self._texts(row)[col]
+        if role == _CHECK:
+            if col == _INCLUDE:
+                return Qt.Checked if row["include_in_export"] else Qt.Unchecked
+            return None
+        if role == _FOREGROUND:
+            if col == _STATUS and row["status"] != "ok":
+                return _RED
+            if col == _CAPTURED and row.get("captured_at_source") == "mtime":
+                return _BROWN
         return None
 
     def flags(self, index):
-        base = super().flags(index)
         if not index.isValid():
-            return base | Qt.ItemIsDropEnabled
-        base |= Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
-        if self.COLUMNS[index.column()] == "include":
-            base |= Qt.ItemIsUserCheckable
-        return base
+            return _ROOT_FLAGS
+        return _CHECK_FLAGS if index.column() == _INCLUDE else _ITEM_FLAGS
 
     # ----- thumbnails --------------------------------------------------------------------------------
+    # Made one at a time in the pool, newest request first; requests for tiles scrolled past are
+    # dropped (they are asked for again if they come back into view), and at most THUMBS_KEPT stay in
+    # memory (the JPEGs in derived/thumbs/ make a second look cheap).
+    THUMBS_KEPT = 400
+    QUEUE_KEPT = 48
+
     def _thumbnail(self, row: dict):
         sha = row["sha256"]
-        if sha in self._thumbs:
-            return self._thumbs[sha]
+        icon = self._thumbs.get(sha)
+        if icon is not None:
+            self._thumbs.move_to_end(sha)
+            return icon
         if row["status"] != "ok" or not (row.get("mime") or "").startswith("image/"):
             return placeholder(row)
-        if self.case_root is None or sha in self._pending:
+        if self.case_root is None or sha in self._pending or sha in self._failed:
             return None
         self._pending.add(sha)
-        original = original_path(self.case_root, row)
-        cache = self.case_root / "derived" / "thumbs" / f"{sha}.jpg"
-        run_task(lambda: make_thumbnail(original, cache, row.get("mime") or ""),
-                 lambda image, error: self._thumb_ready(sha, image, error))
+        self._queue.append((sha, row["id"], original_path(self.case_root, row),
+                            self.case_root / "derived" / "thumbs" / f"{sha}.jpg", row.get("mime") or ""))
+        while len(self._queue) > self.QUEUE_KEPT:
+            self._pending.discard(self._queue.pop(0)[0])
+        self._pump()
         return None
 
-    def _thumb_ready(self, sha: str, image, error=None):
-        if error is not None and not isinstance(error, FileNotFoundError):
-            return  # the picture cannot be read: no picture, no retry
-        if image is None:
-            if error is not None:  # a new original still on its way into originals/: ask again later
-                self._pending.discard(sha)
+    def _pump(self):
+        if self._making or not self._queue:
             return
-        self._thumbs[sha] = QIcon(QPixmap.fromImage(image))
-        for i, r in enumerate(self._rows):  # the row may have moved or gone meanwhile
-            if r["sha256"] == sha:
+        sha, exhibit_id, original, cache, mime = self._queue.pop()
+        self._making = True
+        run_task(lambda: make_thumbnail(original, cache, mime),
+                 lambda image, error: self._thumb_ready(sha, exhibit_id, image, error))
+
+    def _thumb_ready(self, sha: str, exhibit_id: int, image, error=None):
+        self._making = False
+        self._pending.discard(sha)
+        try:
+            if error is not None and not isinstance(error, FileNotFoundError):
+                self._failed.add(sha)  # the picture cannot be read: no picture, no retry
+                return
+            if image is None:
+                if error is None:
+                    self._failed.add(sha)  # not a picture
+                return  # (FileNotFoundError: a new original still on its way into originals/; asked again later)
+            self._thumbs[sha] = QIcon(QPixmap.fromImage(image))
+            while len(self._thumbs) > self.THUMBS_KEPT:
+                self._thumbs.popitem(last=False)
+            i = self._by_id.get(exhibit_id)  # the row may have moved or gone meanwhile
+            if i is not None and self._rows[i]["sha256"] == sha:
                 idx = self.index(i, 0)
                 self.dataChanged.emit(idx, idx, [Qt.DecorationRole])
+        finally:
+            self._pump()
 
     # ----- drag and drop (reorder) -----------------------------------------------------------------
     def supportedDropActions(self):

@@ -19,7 +19,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QMode
                             QSize, Qt, QTimer, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (QAbstractItemView, QGraphicsItem, QGraphicsPolygonItem, QGraphicsScene,
-                               QGraphicsView, QHBoxLayout, QHeaderView, QLabel, QListView, QListWidget,
+                               QGraphicsView, QHBoxLayout, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QSplitter, QStyledItemDelegate, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -517,11 +517,19 @@ class TimelinePanel(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(QLabel(tr("待定（没有日期）")))
         rl.addWidget(self.undated)
-        self.exhibit_list = QListView()  # the case's exhibits, to drag onto events
+        # The case's exhibits (number and name), to drag onto events. A table, not a QListView: a list
+        # lays out every item again on each insert, which at 10,000 exhibits is felt per arrival.
+        self.exhibit_list = QTableView()
         self.exhibit_list.setDragEnabled(True)
         self.exhibit_list.setDragDropMode(QAbstractItemView.DragOnly)
         self.exhibit_list.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        self.exhibit_list.setUniformItemSizes(True)
+        self.exhibit_list.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.exhibit_list.verticalHeader().setVisible(False)
+        self.exhibit_list.verticalHeader().setDefaultSectionSize(24)
+        self.exhibit_list.horizontalHeader().setVisible(False)
+        self.exhibit_list.horizontalHeader().setStretchLastSection(True)
+        self.exhibit_list.setShowGrid(False)
+        self.exhibit_list.setWordWrap(False)
         middle = QSplitter(Qt.Vertical)
         middle.addWidget(self.view)
         middle.addWidget(self.table)
@@ -540,6 +548,8 @@ class TimelinePanel(QWidget):
         self._dirty_ids: set[int] = set()
         self._removed: set[int] = set()
         self._undated_dirty = True
+        self._undated_ids: set[int] = set()
+        self._order_moved = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._sync)
@@ -555,7 +565,9 @@ class TimelinePanel(QWidget):
         """Follow the shared exhibit model: its row signals say which dots to update."""
         self.model = model
         self.exhibit_list.setModel(model)
-        self.exhibit_list.setModelColumn(1)  # names
+        for col in range(model.columnCount()):
+            self.exhibit_list.setColumnHidden(col, col not in (0, 1))  # 证据N and the name
+        self.exhibit_list.setColumnWidth(0, 64)
         model.modelReset.connect(self._reset)
         model.rowsInserted.connect(lambda parent, first, last: self._rows_changed(first, last))
         model.dataChanged.connect(lambda a, b, roles=(): self._rows_changed(a.row(), b.row(), roles))
@@ -588,6 +600,7 @@ class TimelinePanel(QWidget):
 
     def _touch_undated(self):
         self._undated_dirty = True
+        self._order_moved = True
         self.view.strip.update()
         self.table.viewport().update()  # chips show numbers
         self._schedule()
@@ -627,10 +640,12 @@ class TimelinePanel(QWidget):
             self._dirty_ids.clear()
             self._removed.clear()
             self.view.set_exhibits(self.model.row_dict(i) for i in range(self.model.rowCount()))
+            self._undated_dirty = False
+            self._fill_undated(scan_all=True)
         else:
-            for exhibit_id in self._removed:
+            removed, self._removed = self._removed, set()
+            for exhibit_id in removed:
                 self.view.remove_exhibit(exhibit_id)
-            self._removed.clear()
             dirty, self._dirty_ids = self._dirty_ids, set()
             for exhibit_id in dirty:
                 row = self._row_for(exhibit_id)
@@ -638,23 +653,45 @@ class TimelinePanel(QWidget):
                     self.view.set_exhibit(exhibit_id, row["captured_at"], row["status"] == "ok")
             if events_dirty:
                 self.view.relayout()
-        if self._undated_dirty:
+            if self._note_undated(dirty, removed) or self._undated_dirty and (events_dirty or self._order_moved):
+                self._fill_undated(scan_all=False)
             self._undated_dirty = False
-            self._fill_undated()
+            self._order_moved = False
 
-    def _fill_undated(self):
+    def _fill_undated(self, scan_all: bool):
+        """待定: undated events and exhibits. Only a reset scans every exhibit; otherwise the ids that
+        changed decide whether the list changes at all."""
+        if scan_all:
+            self._undated_ids = {self.model.row_dict(i)["id"] for i in range(self.model.rowCount())
+                                 if not self.model.row_dict(i)["captured_at"]}
         self.undated.clear()
         for e in self.raw_events:
             if not e["occurred_at"]:
                 item = QListWidgetItem(tr("事件：{title}").format(title=e["title"]))
                 item.setData(Qt.UserRole, ("event", e))
                 self.undated.addItem(item)
-        for i in range(self.model.rowCount()):
-            x = self.model.row_dict(i)
-            if not x["captured_at"]:
-                item = QListWidgetItem(f"{number_text(x)} {x['name']}")
-                item.setData(Qt.UserRole, ("exhibit", x["id"]))
-                self.undated.addItem(item)
+        rows = [self._row_for(i) for i in self._undated_ids]
+        for x in sorted((r for r in rows if r is not None), key=lambda r: (r["number"], r.get("part") or 0)):
+            item = QListWidgetItem(f"{number_text(x)} {x['name']}")
+            item.setData(Qt.UserRole, ("exhibit", x["id"]))
+            self.undated.addItem(item)
+
+    def _note_undated(self, ids, removed=()) -> bool:
+        """Whether the changed exhibits alter 待定."""
+        changed = False
+        for exhibit_id in removed:
+            if exhibit_id in self._undated_ids:
+                self._undated_ids.discard(exhibit_id)
+                changed = True
+        for exhibit_id in ids:
+            row = self._row_for(exhibit_id)
+            undated = row is not None and not row["captured_at"]
+            if undated != (exhibit_id in self._undated_ids):
+                (self._undated_ids.add if undated else self._undated_ids.discard)(exhibit_id)
+                changed = True
+            elif undated:
+                changed = True  # its name or number may have changed
+        return changed
 
     def _fit_all(self):
         self.view.user_zoomed = False
