@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDockWidget, QFileDialog, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QProgressBar,
@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self):
         self.folders = QTreeWidget()
+        self.folders.setMinimumHeight(48)
         self.folders.setHeaderLabels([tr("监视的文件夹"), tr("状态"), tr("最近导入")])
         self.folders.setColumnWidth(0, 360)
         self.folders.setColumnWidth(1, 140)
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         v.addLayout(h)
         v.addWidget(self.folders)
         self.problems = QListWidget()
+        self.problems.setMinimumHeight(48)
         tabs = QTabWidget()
         tabs.addTab(box, tr("监视文件夹"))
         tabs.addTab(self.problems, tr("跳过和拒绝的文件"))
@@ -206,7 +208,6 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
                          | QDockWidget.DockWidgetClosable)
         self.addDockWidget(Qt.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [130], Qt.Vertical)
         self.imports_dock = dock
         # the case library, to switch cases without going back to the welcome screen
         self.case_list = QListWidget()
@@ -218,7 +219,6 @@ class MainWindow(QMainWindow):
         cases.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
                           | QDockWidget.DockWidgetClosable)
         self.addDockWidget(Qt.LeftDockWidgetArea, cases)
-        self.resizeDocks([cases], [150], Qt.Horizontal)
         self.cases_dock = cases
         for d in (dock, cases):
             self.view_menu.addAction(d.toggleViewAction())
@@ -302,6 +302,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.case_page)
         self.imports_dock.setVisible(True)
         self.cases_dock.setVisible(True)
+        if not getattr(self, "_docks_sized", False):  # once, when the docks first show: keep them small
+            self._docks_sized = True
+            QTimer.singleShot(0, lambda: (
+                self.resizeDocks([self.imports_dock], [max(96, self.height() // 7)], Qt.Vertical),
+                self.resizeDocks([self.cases_dock], [150], Qt.Horizontal)))
         self.refresh_library()
         for a in self.case_actions:
             a.setEnabled(True)

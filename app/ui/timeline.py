@@ -272,9 +272,12 @@ class TimelineView(QGraphicsView):
             x = self.x_of(day)
             scene.addLine(x, AXIS_Y - 4, x, AXIS_Y + 4, QPen(QColor("#333")))
             if d % step == 0:
-                label = scene.addText(day.strftime("%Y-%m-%d" if d == 0 or day.day == 1 and day.month == 1
-                                                   else "%m-%d"), small)
+                label = scene.addText(day.strftime("%m-%d"), small)
                 label.setPos(x - 16, AXIS_Y + 4)
+                if d == 0 or (day.month == 1 and day.day <= step):
+                    year = scene.addText(day.strftime("%Y"), small)
+                    year.setDefaultTextColor(QColor("#666"))
+                    year.setPos(x - 16, AXIS_Y + 18 + self.strip.MAX_STACK * self.strip.STEP + 24)
         metrics = QFontMetrics(small)
         lane_ends: list[float] = []  # where the last label of each lane ends
         dated = [e for e in self.events if e["occurred_at"]]
@@ -491,7 +494,7 @@ class TimelinePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((130, 190, 200, 80)):
+        for col, width in enumerate((118, 140, 150, 64)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self._table_activated)
         self.undated = QListWidget()
@@ -505,7 +508,7 @@ class TimelinePanel(QWidget):
         fit.clicked.connect(self._fit_all)
         zin.clicked.connect(lambda: self.view.zoom(1.5))
         zout.clicked.connect(lambda: self.view.zoom(1 / 1.5))
-        hint = QLabel(tr("把左侧的证据拖到事件（◆）上即可关联；双击事件可编辑，点证据N或圆点可查看证据。"))
+        hint = QLabel(tr("把左下方的证据拖到事件（◆）上即可关联；双击事件可编辑，点证据N或圆点可查看证据。"))
         hint.setStyleSheet("color: #666")
         hint.setWordWrap(True)
         bar = QHBoxLayout()
@@ -530,18 +533,24 @@ class TimelinePanel(QWidget):
         self.exhibit_list.horizontalHeader().setStretchLastSection(True)
         self.exhibit_list.setShowGrid(False)
         self.exhibit_list.setWordWrap(False)
-        middle = QSplitter(Qt.Vertical)
-        middle.addWidget(self.view)
-        middle.addWidget(self.table)
-        middle.setStretchFactor(0, 1)
-        middle.setStretchFactor(1, 1)
-        split = QSplitter()
-        split.addWidget(self.exhibit_list)
-        split.addWidget(middle)
-        split.addWidget(right)
-        split.setStretchFactor(1, 1)
-        split.setSizes([160, 700, 160])
+        # The axis across the whole width; under it the exhibits to drag from, the chronology and 待定.
+        left = QSplitter(Qt.Vertical)
+        left.addWidget(self.exhibit_list)
+        left.addWidget(right)
+        left.setSizes([300, 120])
+        bottom = QSplitter()
+        bottom.addWidget(left)
+        bottom.addWidget(self.table)
+        bottom.setStretchFactor(1, 1)
+        bottom.setSizes([180, 700])
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
         self._dirty_all = True
@@ -633,6 +642,8 @@ class TimelinePanel(QWidget):
             self._events_dirty = False
             merged = all_events(self.info, self.raw_events)
             self.chronology.set_events(merged)
+            self.table.resizeColumnToContents(2)
+            self.table.setColumnWidth(2, max(90, min(280, self.table.columnWidth(2))))
             self.table.resizeRowsToContents()
             self.view.events = merged
         if self._dirty_all:
