@@ -9,17 +9,15 @@ def main(argv: list[str] | None = None) -> int:
     if argv == ["--self-test"]:
         from .selftest import run
         return run()
-    if not argv:
-        import os
+    from .cli_open import folder_argument, has_display, no_display_message
 
-        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                                                     or os.environ.get("QT_QPA_PLATFORM")):
-            print("证据夹需要图形桌面才能打开窗口；没有桌面时可以用命令行，见 `python -m app --help`。\n"
-                  "Evidence Binder needs a graphical desktop; without one, use the command line "
-                  "(`python -m app --help`).", file=sys.stderr)
+    folder = folder_argument(argv)
+    if not argv or folder is not None:  # the window; a folder from the file manager opens in it
+        if not has_display():
+            print(no_display_message(), file=sys.stderr)
             return 1
-        from .ui.main import run_gui
-        return run_gui()
+        from .ui.app import run_gui
+        return run_gui(open_path=folder)
     from .cli import main as cli_main
     return cli_main(argv)
 

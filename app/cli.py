@@ -199,6 +199,8 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     cli_dispute.add_parsers(sub)
     from . import cli_read
     cli_read.add_parsers(sub)
+    from . import cli_open
+    cli_open.add_parsers(sub)
     if lang == "zh":  # the command list in Chinese, for commands other modules add
         for action in sub._choices_actions:
             action.help = COMMAND_ZH.get(action.dest, action.help)
@@ -215,6 +217,7 @@ COMMAND_ZH = {
     "read": "识别还没读过的证据中的文字和要点（OCR），完成后退出",
     "search": "按文字、名称、证明目的、备注或要点查找证据",
     "events": "列出时间线事件（含程序建议的）；采纳或忽略建议",
+    "open": "打开窗口并显示这个案件",
 }
 
 
@@ -475,3 +478,7 @@ COMMANDS.update(_DISPUTE_COMMANDS)
 from .cli_read import COMMANDS as _READ_COMMANDS  # noqa: E402
 
 COMMANDS.update(_READ_COMMANDS)
+
+from .cli_open import COMMANDS as _OPEN_COMMANDS  # noqa: E402
+
+COMMANDS.update(_OPEN_COMMANDS)

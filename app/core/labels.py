@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 
 CHINA = timezone(timedelta(hours=8), "CST")   # times without a zone are China time (DESIGN §3)
@@ -34,3 +35,30 @@ def china_text(value: str | None, seconds: bool = False) -> str | None:
     if when is None:
         return None
     return when.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+_TYPED = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+                    r"(?:\s*[T\s]\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})\s*(?:[:：分]\s*(\d{1,2})\s*秒?)?\s*分?)?\s*$")
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:[T\s]*(\d{2}):?(\d{2})(?::?(\d{2}))?)?\s*$")
+
+
+def parse_typed_time(text: str) -> datetime | None:
+    """A date and time as a person types it, read as China time: "2025-03-05 14:30", "2025/3/5 14:30:12",
+    "2025年3月5日 14:30", "20250305 1430", or a date alone (00:00). Seconds only when typed.
+    None for empty text; ValueError for text that is not a date."""
+    if not text or not text.strip():
+        return None
+    m = _TYPED.match(text) or _COMPACT.match(text)
+    if not m:
+        raise ValueError(text)
+    y, mo, d, h, mi, s = (int(g) if g else 0 for g in m.groups())
+    return datetime(y, mo, d, h, mi, s, tzinfo=CHINA)  # ValueError for 2025-02-30 or 25:00
+
+
+def typed_text(value: str | None, seconds: bool = False) -> str:
+    """A stored time as the text a time field shows (China time); "" when absent."""
+    when = parse_time(value)
+    if when is None:
+        return ""
+    when = when.astimezone(CHINA)
+    return when.strftime("%Y-%m-%d %H:%M:%S" if seconds and when.second else "%Y-%m-%d %H:%M")

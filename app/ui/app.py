@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QEvent, QObject, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -37,6 +37,20 @@ def install_translator(app: QApplication, lang: str) -> QTranslator | None:
     return None
 
 
+class FileOpener(QObject):
+    """A folder handed over by the system (QFileOpenEvent on macOS) opens in the window."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.FileOpen and event.file():
+            self.window.open_from_outside(Path(event.file()))
+            return True
+        return super().eventFilter(obj, event)
+
+
 def run_gui(argv: list[str] | None = None, open_path: str | Path | None = None) -> int:
     """The window; with open_path (`python -m app open CASE_DIR`, or a folder the file manager hands
     the bundle) it opens that case, or says on the welcome page why it cannot."""
@@ -61,6 +75,8 @@ def run_gui(argv: list[str] | None = None, open_path: str | Path | None = None) 
     window.show()
     if open_path is not None:
         window.open_from_outside(Path(open_path))
+    app._file_opener = FileOpener(window)  # macOS hands dropped or "Open With" folders as events
+    app.installEventFilter(app._file_opener)
     code = app.exec()
     from PySide6.QtCore import QThreadPool
 

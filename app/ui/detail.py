@@ -5,13 +5,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSlider, QStackedWidget, QVBoxLayout,
                                QWidget)
 
 from ..core.classify import CATEGORIES
-from .dialogs import from_iso, to_iso
-from .labels import category_text, number_text, source_text, status_text
+from .dialogs import TimeField
+from .labels import category_text, number_text, parse_time, source_text, status_text
 from .tasks import run_task
 
 
@@ -41,10 +41,7 @@ class DetailPanel(QWidget):
         self.category = QComboBox()
         for c in CATEGORIES:
             self.category.addItem(category_text(c), c)
-        self.when = QDateTimeEdit()
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
-        self.when.setSpecialValueText("—")
-        self.when.setCalendarPopup(True)
+        self.when = TimeField()
         self.when_source = QLabel()
         self.when_source.setStyleSheet("color: #666")
         self.include = QCheckBox(tr("导出时包含"))
@@ -126,7 +123,7 @@ class DetailPanel(QWidget):
             self.purpose.setPlaceholderText(tr("这份证据能证明什么，例如：证明商家拒绝退货"))
             self.unlink_row.setVisible(False)
             self.heading.setText(tr("已选择 {n} 项证据").format(n=selected) if selected > 1 else tr("未选择证据"))
-            self.when.setDateTime(self.when.minimumDateTime())  # shows "—"
+            self.when.set_value(None)
             self.category.setCurrentIndex(-1)
             for field in (self.name, self.source):
                 field.clear()
@@ -149,7 +146,7 @@ class DetailPanel(QWidget):
         self.purpose.setPlaceholderText(tr("建议（未确认）：{text}").format(text=fallback) if fallback else
                                         tr("待填写：这份证据能证明什么，例如：证明商家拒绝退货"))
         self.category.setCurrentIndex(max(0, self.category.findData(row["category"])))
-        self.when.setDateTime(from_iso(row.get("captured_at")))
+        self.when.set_value(row.get("captured_at"))
         self.when_source.setText(tr("时间来源：{source}").format(source=source_text(row.get("captured_at_source")))
                                  if row.get("captured_at") else tr("时间待定：请手动填写"))
         self.include.setChecked(bool(row["include_in_export"]))
@@ -195,11 +192,16 @@ class DetailPanel(QWidget):
     def _time_edited(self):
         if self.row is None:
             return
-        value = to_iso(self.when.dateTime())
-        if value != self.row.get("captured_at"):
+        try:
+            value = self.when.value()
+        except ValueError:
+            self.when_source.setText(tr("看不懂这个时间，请写成 2025-03-05 14:30 这样"))
+            return
+        if parse_time(value) != parse_time(self.row.get("captured_at")):
             self.row["captured_at"] = value
-            self.row["captured_at_source"] = "manual"
-            self.when_source.setText(tr("时间来源：{source}").format(source=source_text("manual")))
+            self.row["captured_at_source"] = "manual" if value else None
+            self.when_source.setText(tr("时间来源：{source}").format(source=source_text("manual")) if value
+                                     else tr("时间待定：请手动填写"))
             self.edited.emit(self.row["id"], {"captured_at": value})
 
 
@@ -207,21 +209,47 @@ def _load_image(path: Path) -> QImage:
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)  # EXIF orientation
     reader.setAllocationLimit(1024)  # MB: a decompression bomb is refused, not decoded
-    return reader.read()
+    image = reader.read()
+    if image.isNull():  # a format Qt has no plugin for (HEIC): Pillow reads it, as the thumbnail does
+        image = _load_with_pillow(path)
+    return image
 
 
-def _render_pdf(path: Path, width: int = 900, max_pages: int = 20) -> list[QImage]:
+def _load_with_pillow(path: Path) -> QImage:
+    from PIL import Image, ImageOps
+
+    from ..core import media  # noqa: F401  (registers the HEIC opener)
+
+    with Image.open(path) as im:
+        if im.width * im.height > 120_000_000:
+            return QImage()
+        im = ImageOps.exif_transpose(im).convert("RGBA")
+        data = im.tobytes("raw", "RGBA")
+        return QImage(data, im.width, im.height, im.width * 4, QImage.Format_RGBA8888).copy()
+
+
+def _render_pdf(path: Path, width: int = 900, max_pages: int = 20) -> tuple[list[QImage], int]:
+    """The first pages as images, and the page count of the whole document."""
     from PySide6.QtPdf import QPdfDocument
 
     doc = QPdfDocument()
     doc.load(str(path))
     pages = []
-    for i in range(min(doc.pageCount(), max_pages)):
+    total = doc.pageCount()
+    for i in range(min(total, max_pages)):
         size = doc.pagePointSize(i)
         scale = width / max(1.0, size.width())
         pages.append(doc.render(i, QSize(int(size.width() * scale), int(size.height() * scale))))
     doc.close()
-    return pages
+    return pages, total
+
+
+def clock(ms: int) -> str:
+    """Milliseconds as m:ss (or h:mm:ss)."""
+    seconds = max(0, int(ms // 1000))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
 class Preview(QWidget):
@@ -256,7 +284,11 @@ class Preview(QWidget):
         self.zoom_in.clicked.connect(lambda: self._zoom(1.25))
         self.zoom_out.clicked.connect(lambda: self._zoom(0.8))
         self.zoom_fit.clicked.connect(self._fit)
+        self.page_label = QLabel()
+        self.page_label.setVisible(False)
+        self.pages_scroll.verticalScrollBar().valueChanged.connect(self._update_page)
         bar = QHBoxLayout()
+        bar.addWidget(self.page_label)
         bar.addStretch()
         for b in (self.zoom_out, self.zoom_fit, self.zoom_in):
             bar.addWidget(b)
@@ -278,6 +310,8 @@ class Preview(QWidget):
         token = self._token
         self._stop_media()
         self._show_zoom(False)
+        self.page_label.setVisible(False)
+        self._page_labels = []
         if row is None or path is None:
             self.message.setText(tr("选择一项证据查看"))
             self.stack.setCurrentWidget(self.message)
@@ -334,22 +368,43 @@ class Preview(QWidget):
         else:
             super().wheelEvent(event)
 
-    def _pdf_ready(self, token, pages, error):
+    def _pdf_ready(self, token, result, error):
         if token != self._token:
             return
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
+        pages, total = result if result else ([], 0)
         if error is not None or not pages:
             self.message.setText(tr("PDF 无法显示"))
             return
         width = max(200, self.stack.width() - 40)  # the visible width, whichever page the stack shows
+        self._page_labels = []
         for image in pages:
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image).scaledToWidth(min(width, image.width()), Qt.SmoothTransformation))
             self.pages_layout.addWidget(label)
+            self._page_labels.append(label)
+        if total > len(pages):
+            more = QLabel(tr("（预览前 {n} 页，全文共 {total} 页；导出时全部收入）").format(n=len(pages), total=total))
+            more.setAlignment(Qt.AlignCenter)
+            self.pages_layout.addWidget(more)
+        self._page_total = total
+        self.page_label.setText(tr("第 {x} / {y} 页").format(x=1, y=total))
+        self.page_label.setVisible(True)
         self.stack.setCurrentWidget(self.pages_scroll)
+
+    def _update_page(self, *_):
+        labels = getattr(self, "_page_labels", [])
+        if not labels:
+            return
+        middle = self.pages_scroll.verticalScrollBar().value() + 40  # the page at the top of the view
+        current = 1
+        for i, label in enumerate(labels, 1):
+            if i == 1 or 0 < label.y() <= middle:  # (pages not laid out yet all sit at 0)
+                current = i
+        self.page_label.setText(tr("第 {x} / {y} 页").format(x=current, y=self._page_total))
 
     def _play(self, path: Path, video: bool, title: str):
         try:
@@ -377,18 +432,31 @@ class Preview(QWidget):
             label.setWordWrap(True)
             self.media_layout.addWidget(label, 1)
         play = QPushButton(tr("播放"))
-        slider = QSlider(Qt.Horizontal)
+        slider = QSlider(Qt.Horizontal)  # the seek bar: drag or click to jump
+        slider.setToolTip(tr("拖动以跳到录音或视频的任意位置"))
+        times = QLabel("0:00 / 0:00")
         play.clicked.connect(lambda: player.pause() if player.playbackState() == QMediaPlayer.PlayingState
                              else player.play())
         player.playbackStateChanged.connect(
             lambda s: play.setText(tr("暂停") if s == QMediaPlayer.PlayingState else tr("播放")))
-        player.durationChanged.connect(lambda d: slider.setRange(0, d))
-        player.positionChanged.connect(slider.setValue)
-        slider.sliderMoved.connect(player.setPosition)
+
+        def show_time(*_):
+            times.setText(f"{clock(player.position())} / {clock(player.duration())}")
+
+        player.durationChanged.connect(lambda d: (slider.setRange(0, d), show_time()))
+        player.positionChanged.connect(lambda p: (slider.blockSignals(True), slider.setValue(p),
+                                                  slider.blockSignals(False), show_time()))
+        slider.valueChanged.connect(lambda v: player.setPosition(v) if abs(v - player.position()) > 300 else None)
+        if video:  # show the first frame before play: pausing a loaded video paints its first frame
+            player.mediaStatusChanged.connect(
+                lambda status: player.pause() if status == QMediaPlayer.LoadedMedia
+                and player.playbackState() == QMediaPlayer.StoppedState else None)
         controls = QWidget()
         h = QHBoxLayout(controls)
         h.addWidget(play)
         h.addWidget(slider, 1)
+        h.addWidget(times)
+        self.media_times = times
         self.media_layout.addWidget(controls)
         player.setSource(QUrl.fromLocalFile(str(path)))
         self.media = (player, audio)

@@ -5,13 +5,15 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from ..core import edit
+from ..core.labels import CHINA, DEFAULT_CAUSE, parse_typed_time, typed_text
+from .labels import error_text, language
 
 
 def tr(text: str) -> str:
@@ -44,21 +46,6 @@ def _combo(items, current=None) -> QComboBox:
     return box
 
 
-def _date_edit(value: str | None) -> tuple[QDateEdit, QCheckBox]:
-    edit_ = QDateEdit()
-    edit_.setCalendarPopup(True)
-    edit_.setDisplayFormat("yyyy-MM-dd")
-    known = QCheckBox(tr("已知"))
-    if value:
-        edit_.setDate(QDate.fromString(value, "yyyy-MM-dd"))
-        known.setChecked(True)
-    else:
-        edit_.setDate(QDate.currentDate())
-        edit_.setEnabled(False)
-    known.toggled.connect(edit_.setEnabled)
-    return edit_, known
-
-
 class CaseForm(QDialog):
     """New case, or edit an existing one's facts."""
 
@@ -78,8 +65,8 @@ class CaseForm(QDialog):
         self.order_number = QLineEdit(info.get("order_number") or "")
         self.amount = QLineEdit(info.get("amount_paid") or "")
         self.amount.setPlaceholderText("399.00")
-        self.ordered_on, self.ordered_known = _date_edit(info.get("ordered_on"))
-        self.received_on, self.received_known = _date_edit(info.get("received_on"))
+        self.ordered_on = TimeField(info.get("ordered_on"), date_only=True)
+        self.received_on = TimeField(info.get("received_on"), date_only=True)
         self.product_class = _combo(PRODUCT_CLASSES, info.get("product_class") or "ordinary")
         self.demand = QComboBox()
         self.demand.setEditable(True)
@@ -96,8 +83,8 @@ class CaseForm(QDialog):
         form.addRow(tr("商家（公司全称）"), self.merchant)
         form.addRow(tr("订单号"), self.order_number)
         form.addRow(tr("实付金额（元）"), self.amount)
-        form.addRow(tr("下单日期"), _row(self.ordered_on, self.ordered_known))
-        form.addRow(tr("签收日期"), _row(self.received_on, self.received_known))
+        form.addRow(tr("下单日期"), self.ordered_on)
+        form.addRow(tr("签收日期"), self.received_on)
         form.addRow(tr("商品类别"), self.product_class)
         form.addRow(tr("诉求"), self.demand)
         form.addRow(tr("您的姓名"), self.claimant)
@@ -118,6 +105,12 @@ class CaseForm(QDialog):
         if not self.title.text().strip():
             self.error.setText(tr("请填写案件名称"))
             return
+        for field in (self.ordered_on, self.received_on):
+            try:
+                field.value()
+            except ValueError:
+                self.error.setText(tr("日期请写成 2025-03-05 这样；不知道就空着"))
+                return
         amount = self.amount.text().strip().replace("¥", "").replace(",", "")
         if amount:
             try:
@@ -134,8 +127,8 @@ class CaseForm(QDialog):
             "merchant": self.merchant.text().strip() or None,
             "order_number": self.order_number.text().strip() or None,
             "amount_paid": self.amount.text().strip().replace("¥", "").replace(",", "") or None,
-            "ordered_on": self.ordered_on.date().toString("yyyy-MM-dd") if self.ordered_known.isChecked() else None,
-            "received_on": self.received_on.date().toString("yyyy-MM-dd") if self.received_known.isChecked() else None,
+            "ordered_on": self.ordered_on.value(),
+            "received_on": self.received_on.value(),
             "product_class": self.product_class.currentData(), "demand": self.demand.currentText().strip() or None,
             "claimant_name": self.claimant.text().strip() or None,
             "claimant_contact": self.contact.text().strip() or None,
@@ -152,20 +145,72 @@ def _row(*widgets) -> QWidget:
     return w
 
 
-def to_iso(dt: QDateTime) -> str:
-    """The editors show China time as plain fields; read them back as +08:00."""
-    return dt.toString("yyyy-MM-ddTHH:mm:ss") + "+08:00"
+class TimeField(QWidget):
+    """A date and time typed on the keyboard, in China time ("2025-03-05 14:30", "2025/3/5 14:30",
+    "20250305 1430", a date alone); the calendar button picks a date with the mouse. Empty is 待定.
+    Seconds are kept only when typed, so 14:30 stays 14:30."""
+
+    editingFinished = Signal()
+
+    def __init__(self, value: str | None = None, parent=None, date_only: bool = False):
+        super().__init__(parent)
+        from PySide6.QtWidgets import QCalendarWidget, QMenu, QToolButton, QWidgetAction
+
+        self.date_only = date_only
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(tr("例如 2025-03-05，不知道就空着") if date_only else
+                                     tr("例如 2025-03-05 14:30（北京时间），空着表示待定"))
+        self.line.editingFinished.connect(self.editingFinished.emit)
+        self.line.textEdited.connect(lambda _: self._mark(True))
+        pick = QToolButton()
+        pick.setText("▾")
+        pick.setToolTip(tr("从日历中选择日期"))
+        pick.setPopupMode(QToolButton.InstantPopup)
+        menu = QMenu(pick)
+        self.calendar = QCalendarWidget()
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        pick.setMenu(menu)
+        self.calendar.clicked.connect(lambda d: (self._pick(d), menu.close()))
+        h = QHBoxLayout(self)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.setSpacing(2)
+        h.addWidget(self.line, 1)
+        h.addWidget(pick)
+        self.setFocusProxy(self.line)
+        self.set_value(value)
+
+    def _pick(self, date: QDate):
+        old = self.line.text().strip()
+        time_part = "" if self.date_only else " " + (old.split()[1] if len(old.split()) > 1 else "00:00")
+        self.line.setText(f"{date.toString('yyyy-MM-dd')}{time_part}")
+        self._mark(True)
+        self.editingFinished.emit()
+
+    def _mark(self, ok: bool):
+        self.line.setStyleSheet("" if ok else "background: #fde2e2")
+
+    def set_value(self, value: str | None):
+        self.line.setText((value or "")[:10] if self.date_only else typed_text(value, seconds=True))
+        self._mark(True)
+
+    def value(self) -> str | None:
+        """The ISO time (+08:00) or None; ValueError (and the field marked) for text that is not a time."""
+        try:
+            when = parse_typed_time(self.line.text())
+        except ValueError:
+            self._mark(False)
+            raise
+        self._mark(True)
+        if when is None:
+            return None
+        return when.date().isoformat() if self.date_only else when.isoformat()
 
 
-def from_iso(value: str | None) -> QDateTime:
-    """China time as plain date-time fields (whatever zone the computer is in)."""
-    from datetime import timedelta, timezone
-
-    from PySide6.QtCore import QTime
-
-    when = datetime.fromisoformat(value).astimezone(timezone(timedelta(hours=8))) if value else \
-        datetime.now(timezone(timedelta(hours=8)))
-    return QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute, when.second))
+def now_text() -> str:
+    """Now in China time to the minute, as a time field shows it."""
+    return datetime.now(CHINA).strftime("%Y-%m-%d %H:%M")
 
 
 class EventDialog(QDialog):
@@ -185,13 +230,9 @@ class EventDialog(QDialog):
                 self.type.setCurrentText(event["type"])
         self.title = QLineEdit(event.get("title") or "")
         self.title.setPlaceholderText(tr("不填则用事件类型"))
-        self.when = QDateTimeEdit(from_iso(event.get("occurred_at")))
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.when.setCalendarPopup(True)
-        self.undated = QCheckBox(tr("日期待定"))
-        self.undated.setChecked(bool(event) and not event.get("occurred_at"))
-        self.when.setEnabled(not self.undated.isChecked())
-        self.undated.toggled.connect(lambda on: self.when.setEnabled(not on))
+        self.when = TimeField(event.get("occurred_at") if event else None)
+        if not event:
+            self.when.line.setText(now_text())  # a new event: now, to the minute
         self.approx = QCheckBox(tr("时间是大概的"))
         self.approx.setChecked(bool(event.get("approximate")))
         self.notes = QPlainTextEdit(event.get("notes") or "")
@@ -199,22 +240,34 @@ class EventDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(tr("类型"), self.type)
         form.addRow(tr("标题"), self.title)
-        form.addRow(tr("时间（北京时间）"), _row(self.when, self.undated))
+        form.addRow(tr("时间（北京时间）"), self.when)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b22222")
         form.addRow("", self.approx)
         form.addRow(tr("备注"), self.notes)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(tr("保存"))
         buttons.button(QDialogButtonBox.Cancel).setText(tr("取消"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        form.addRow(self.error)
         form.addRow(buttons)
+        self.when.line.setFocus()
+
+    def _accept(self):
+        try:
+            self.when.value()
+        except ValueError:
+            self.error.setText(tr("看不懂这个时间，请写成 2025-03-05 14:30 这样；不知道就空着（待定）"))
+            return
+        self.accept()
 
     def values(self) -> dict:
         shown = self.type.currentText().strip()
         kind = self.type.currentData() if self.type.currentIndex() >= 0 and \
             self.type.itemText(self.type.currentIndex()) == shown else shown
         return {"type": kind, "title": self.title.text().strip() or shown,
-                "occurred_at": None if self.undated.isChecked() else to_iso(self.when.dateTime()),
+                "occurred_at": self.when.value(),
                 "approximate": self.approx.isChecked(), "notes": self.notes.toPlainText().strip() or None}
 
 
@@ -236,7 +289,7 @@ class ExportDialog(QDialog):
         self.pack_panel.setVisible(False)
         self.claimant = QLineEdit(info.get("claimant_name") or "")
         self.respondent = QLineEdit(info.get("merchant") or info.get("shop") or "")
-        self.cause = QLineEdit("网络购物合同纠纷")
+        self.cause = QLineEdit(DEFAULT_CAUSE)
         default = Path(session.root) / "exports" / f"证据清单_{datetime.now():%Y%m%d}.pdf"
         self.out = QLineEdit(str(default))
         self.out.setMinimumWidth(380)
@@ -272,9 +325,12 @@ class ExportDialog(QDialog):
             b.setVisible(False)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self._cancel)
-        self.open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_pdf))))
-        self.folder_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_pdf.parent))))
+        self.open_button.clicked.connect(lambda: self._open(self.result_pdf))
+        self.folder_button.clicked.connect(lambda: self._open(self.result_pdf.parent))
+        self.notes = QPlainTextEdit()  # what the export wants the user to know (never clipped: it scrolls)
+        self.notes.setReadOnly(True)
+        self.notes.setVisible(False)
+        self.notes.setMinimumHeight(90)
         buttons = _row(self.open_button, self.folder_button)
         buttons.layout().addWidget(self.start_button)
         buttons.layout().addWidget(self.cancel_button)
@@ -283,6 +339,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.pack_panel)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.notes, 1)
         layout.addWidget(buttons)
         self.cancel_event: threading.Event | None = None
         self.result_pdf: Path | None = None
@@ -311,6 +368,10 @@ class ExportDialog(QDialog):
         if self.profile.currentData() != "court":
             self.out.setText(str(default_folder(self.session.root, self.profile.currentData(),
                                                 channel(self.pack_panel.channel).name)))
+
+    def _open(self, path: Path):
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.status.setText(tr("这台电脑上没有能打开它的程序。文件在：{path}").format(path=path))
 
     def _browse(self):
         if self.profile.currentData() != "court":
@@ -342,7 +403,7 @@ class ExportDialog(QDialog):
             out = out.with_name(out.name + ".pdf")
         options = ExportOptions(profile=self.profile.currentData(), claimant=self.claimant.text().strip() or None,
                                 respondent=self.respondent.text().strip() or None,
-                                cause=self.cause.text().strip() or "网络购物合同纠纷",
+                                cause=self.cause.text().strip() or DEFAULT_CAUSE,
                                 include_paths=self.paths.isChecked())
         self.cancel_event = threading.Event()
         self.start_button.setEnabled(False)
@@ -381,11 +442,7 @@ class ExportDialog(QDialog):
             self.cancel_event = None
             return
         if error is not None:
-            from ..core.messages import CoreError
-
-            lang = "zh" if QCoreApplication.translate("EvidenceBinder", "证据夹") == "证据夹" else "en"
-            text = error.message(lang) if isinstance(error, CoreError) else str(error)
-            self.status.setText(tr("导出失败：{error}").format(error=text))
+            self.status.setText(tr("导出失败：{error}").format(error=error_text(error)))
             return
         self.result = result
         if not hasattr(result, "pdf_path"):                  # a channel pack: a folder and a zip
@@ -406,8 +463,9 @@ class ExportDialog(QDialog):
         if result.notices:
             from ..core.messages import render
 
-            lang = "zh" if QCoreApplication.translate("EvidenceBinder", "证据夹") == "证据夹" else "en"
-            text += "\n" + "\n".join(render(n["code"], lang, number=n["number"]) for n in result.notices)
+            self.notes.setPlainText("\n".join("• " + render(n["code"], language(), number=n["number"])
+                                               for n in result.notices))
+            self.notes.setVisible(True)
         self.status.setText(text)
         self.start_button.setVisible(False)
         self.cancel_button.setText(tr("关闭"))

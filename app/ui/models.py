@@ -27,6 +27,8 @@ def make_thumbnail(original: Path, cache: Path, mime: str) -> QImage | None:
     if not cache.exists():
         from PIL import Image, ImageOps
 
+        from ..core import media  # noqa: F401  (registers the HEIC opener)
+
         cache.parent.mkdir(parents=True, exist_ok=True)
         with Image.open(original) as im:
             im.draft("RGB", (THUMB * 2, THUMB * 2))

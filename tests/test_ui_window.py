@@ -1,0 +1,183 @@
+"""The window as a new user meets it: typed times, the detail panel's truth, previews, opening a case
+from outside, the first look of an empty case, menus and shortcuts."""
+import os
+import subprocess
+import sys
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+
+from app.core.labels import parse_typed_time
+from app.core.sample import build_sample_case
+from app.core.store import Case
+from conftest import ROOT
+
+WAIT = 20000
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path):
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    from app.ui.session import wait_for_closing
+
+    wait_for_closing(60)
+    QThreadPool.globalInstance().waitForDone(20000)
+
+
+@pytest.fixture
+def sample_case(tmp_path):
+    build_sample_case(tmp_path / "library" / "sample").close()
+    return tmp_path / "library" / "sample"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from app.ui.main import MainWindow
+
+    w = MainWindow(library=tmp_path / "library")
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+
+
+def open_case(qtbot, window, path, rows):
+    window.open_case(path)
+    qtbot.waitUntil(lambda: window.session is not None and window.model.rowCount() == rows, timeout=WAIT)
+
+
+def select(qtbot, window, name_part):
+    row = next(i for i in range(window.model.rowCount()) if name_part in window.model.row_dict(i)["name"])
+    window.table.selectRow(row)
+    qtbot.waitUntil(lambda: window.detail.row is not None and name_part in window.detail.row["name"], timeout=WAIT)
+    return window.detail.row
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("2025-03-05 14:30", "2025-03-05T14:30:00+08:00"), ("2025/3/5 14:30:12", "2025-03-05T14:30:12+08:00"),
+    ("2025年3月5日 9:05", "2025-03-05T09:05:00+08:00"), ("20250305 1430", "2025-03-05T14:30:00+08:00"),
+    ("2025-03-05", "2025-03-05T00:00:00+08:00")])
+def test_typed_times_are_china_time(text, iso):
+    assert parse_typed_time(text).isoformat() == iso
+
+
+@pytest.mark.parametrize("text", ["下周", "2025-02-30", "2025-03-05 25:00", "14:30"])
+def test_a_typed_time_that_is_not_one_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_typed_time(text)
+
+
+def test_event_typed_as_1430_is_saved_as_1430(qtbot, window, sample_case):
+    from app.ui.dialogs import EventDialog
+
+    dialog = EventDialog(parent=window)
+    qtbot.addWidget(dialog)
+    assert len(dialog.when.line.text()) == 16, "a new event starts at now, to the minute (no seconds)"
+    dialog.when.line.setText("")
+    qtbot.keyClicks(dialog.when.line, "2025-03-05 14:30")
+    assert dialog.values()["occurred_at"] == "2025-03-05T14:30:00+08:00"
+    dialog.when.line.setText("明天下午")
+    dialog._accept()
+    assert dialog.result() == 0 and "看不懂" in dialog.error.text()
+    dialog.when.line.setText("")
+    assert dialog.values()["occurred_at"] is None  # empty: 待定
+
+
+def test_capture_time_typed_in_the_detail_panel(qtbot, window, sample_case):
+    open_case(qtbot, window, sample_case, 12)
+    row = select(qtbot, window, "微信支付")
+    window.detail.when.line.setText("2025-03-05 15:10")
+    window.detail.when.line.editingFinished.emit()
+    qtbot.waitUntil(lambda: window.model.row_dict(window.model.row_of(row["id"]))["captured_at"]
+                    == "2025-03-05T15:10:00+08:00", timeout=WAIT)
+    with Case.open(sample_case, writable=False) as case:
+        stored = next(r for r in case.exhibits() if r["id"] == row["id"])
+    assert (stored["captured_at"], stored["captured_at_source"]) == ("2025-03-05T15:10:00+08:00", "manual")
+
+
+def test_purpose_placeholder_does_not_leak_to_the_next_case(qtbot, window, sample_case, tmp_path):
+    open_case(qtbot, window, sample_case, 12)
+    select(qtbot, window, "京东退款申请")
+    assert "导出时将写" in window.detail.purpose.placeholderText()
+    other = tmp_path / "library" / "empty"
+    Case.create(other, "空案件").close()
+    window.open_case(other)
+    qtbot.waitUntil(lambda: window.session is not None and window.session.root == other, timeout=WAIT)
+    assert "导出时将写" not in window.detail.purpose.placeholderText()
+    qtbot.waitUntil(lambda: window.case_page.guide.isVisible(), timeout=WAIT)  # an empty case says what to do
+    assert "拖到这里" in window.case_page.guide.findChildren(type(window.message))[0].text()
+
+
+def test_heic_previews_like_its_thumbnail(qtbot, window, tmp_path):
+    import pillow_heif
+
+    case_dir = tmp_path / "library" / "heic"
+    heic = tmp_path / "IMG_4021.HEIC"
+    pillow_heif.from_pillow(Image.new("RGB", (320, 240), (30, 120, 200))).save(str(heic))
+    from app.core.ingest import Importer
+
+    with Case.create(case_dir, "HEIC") as case:
+        assert Importer(case, durable=False).import_file(heic).status == "imported"
+    open_case(qtbot, window, case_dir, 1)
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.preview.stack.currentWidget() is window.preview.scroll
+                    or "无法显示" in window.preview.message.text(), timeout=WAIT)
+    assert window.preview.stack.currentWidget() is window.preview.scroll, window.preview.message.text()
+    assert window.preview._image.width() == 320
+
+
+def test_pdf_preview_says_which_page(qtbot, window, sample_case):
+    open_case(qtbot, window, sample_case, 12)
+    row = select(qtbot, window, "检验检测报告")
+    qtbot.waitUntil(lambda: window.preview.page_label.isVisible(), timeout=WAIT)
+    assert window.preview.page_label.text() == f"第 1 / {row['pages']} 页"
+
+
+def test_open_from_outside(qtbot, window, sample_case, tmp_path):
+    plain = tmp_path / "Downloads"
+    plain.mkdir()
+    window.open_from_outside(plain)
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.notice.isVisible() and "不是证据夹的案件文件夹" in window.welcome.notice.text()
+    window.open_from_outside(sample_case)
+    qtbot.waitUntil(lambda: window.session is not None and window.model.rowCount() == 12, timeout=WAIT)
+    assert not window.welcome.notice.isVisible()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="only a Linux session can lack a display")
+def test_cli_open_without_a_display_says_so(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    for args in (["open", str(tmp_path)], [str(tmp_path)]):
+        r = subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env,
+                           timeout=60, cwd=ROOT)
+        assert r.returncode == 1 and "图形桌面" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_menus_carry_the_usual_shortcuts(qtbot, window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+    shortcuts = {a.text(): a.shortcuts() for m in window.menuBar().actions() for a in m.menu().actions()}
+    assert QKeySequence("Ctrl+Q") in shortcuts["退出"]
+    assert QKeySequence("Ctrl+Z") in shortcuts["撤销移到回收站"]
+    assert QKeySequence(QKeySequence.Delete) in shortcuts["移到回收站"]
+    assert QKeySequence("Ctrl+I") in shortcuts["导入文件…"]
+    assert all(not a.icon().isNull() for a in window.toolbar.actions() if not a.isSeparator())
+    window.show_guide()
+    assert "证据夹使用指南" in window.dialog.text.toPlainText()
+
+
+def test_window_fits_a_laptop_screen(qtbot, window, sample_case):
+    window.resize(1366, 768)
+    open_case(qtbot, window, sample_case, 12)
+    for i in range(3):
+        window.tabs.setCurrentIndex(i)
+        select(qtbot, window, "检验检测报告")
+        qtbot.wait(200)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 740, (i, hint)
+        assert window.width() <= 1366
