@@ -3,153 +3,147 @@
 <context>
     <name>EvidenceBinder</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="22" />
+        <location filename="../../app/ui/dialogs.py" line="24" />
         <source>京东</source>
         <translation>JD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="22" />
+        <location filename="../../app/ui/dialogs.py" line="24" />
         <source>淘宝/天猫</source>
         <translation>Taobao/Tmall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="22" />
+        <location filename="../../app/ui/dialogs.py" line="24" />
         <source>拼多多</source>
         <translation>Pinduoduo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="23" />
+        <location filename="../../app/ui/dialogs.py" line="25" />
         <source>抖音</source>
         <translation>Douyin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="23" />
-        <location filename="../../app/ui/dialogs.py" line="33" />
+        <location filename="../../app/ui/dialogs.py" line="25" />
+        <location filename="../../app/ui/dialogs.py" line="35" />
         <location filename="../../app/ui/labels.py" line="27" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="24" />
+        <location filename="../../app/ui/dialogs.py" line="26" />
         <source>普通商品</source>
         <translation>Ordinary goods</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="25" />
+        <location filename="../../app/ui/dialogs.py" line="27" />
         <source>耐用商品（电脑、电视、冰箱、空调、洗衣机等）</source>
         <translation>Durable goods (computers, TVs, fridges, air-conditioners, washing machines…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="26" />
+        <location filename="../../app/ui/dialogs.py" line="28" />
         <source>食品</source>
         <translation>Food</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="26" />
+        <location filename="../../app/ui/dialogs.py" line="28" />
         <source>定制商品</source>
         <translation>Custom-made goods</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="27" />
+        <location filename="../../app/ui/dialogs.py" line="29" />
         <source>鲜活易腐商品</source>
         <translation>Perishable goods</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="28" />
+        <location filename="../../app/ui/dialogs.py" line="30" />
         <source>退货退款</source>
         <translation>Return and refund</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="28" />
+        <location filename="../../app/ui/dialogs.py" line="30" />
         <source>换货</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="28" />
+        <location filename="../../app/ui/dialogs.py" line="30" />
         <source>维修</source>
         <translation>Repair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="28" />
+        <location filename="../../app/ui/dialogs.py" line="30" />
         <source>三倍赔偿</source>
         <translation>Threefold compensation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="29" />
+        <location filename="../../app/ui/dialogs.py" line="31" />
         <source>十倍赔偿</source>
         <translation>Tenfold compensation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="31" />
+        <location filename="../../app/ui/dialogs.py" line="33" />
         <source>下单</source>
         <translation>Order placed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="31" />
+        <location filename="../../app/ui/dialogs.py" line="33" />
         <source>付款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="31" />
+        <location filename="../../app/ui/dialogs.py" line="33" />
         <source>签收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="31" />
+        <location filename="../../app/ui/dialogs.py" line="33" />
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="31" />
+        <location filename="../../app/ui/dialogs.py" line="33" />
         <source>联系客服</source>
         <translation>Contacted customer service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="32" />
+        <location filename="../../app/ui/dialogs.py" line="34" />
         <location filename="../../app/ui/labels.py" line="26" />
         <source>商家拒绝</source>
         <translation>Merchant refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="32" />
+        <location filename="../../app/ui/dialogs.py" line="34" />
         <source>申请平台介入</source>
         <translation>Asked the platform to intervene</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="32" />
+        <location filename="../../app/ui/dialogs.py" line="34" />
         <source>平台结果</source>
         <translation>Platform decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="32" />
+        <location filename="../../app/ui/dialogs.py" line="34" />
         <source>12315投诉</source>
         <translation>12315 complaint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="33" />
+        <location filename="../../app/ui/dialogs.py" line="35" />
         <source>12345</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="33" />
+        <location filename="../../app/ui/dialogs.py" line="35" />
         <source>消协调解</source>
         <translation>Consumer association mediation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="33" />
+        <location filename="../../app/ui/dialogs.py" line="35" />
         <source>起诉</source>
         <translation>Lawsuit filed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="33" />
+        <location filename="../../app/ui/dialogs.py" line="35" />
         <source>判决</source>
         <translation>Judgment</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs.py" line="384" />
-        <location filename="../../app/ui/dialogs.py" line="405" />
-        <source>证据夹</source>
-        <translation>Evidence Binder</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="13" />
@@ -277,46 +271,46 @@
         <translation>Complaint receipt</translation>
     </message>
 <message>
-        <location filename="../../app/ui/casepage.py" line="64" />
+        <location filename="../../app/ui/casepage.py" line="65" />
         <source>把证据文件拖到这里开始</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="66" />
+        <location filename="../../app/ui/casepage.py" line="67" />
         <source>也可以用「文件 → 导入文件…」（Ctrl+I），或在下方「监视文件夹」添加手机相册同步文件夹。原文件只会被复制，不会被移动或修改。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="69" />
+        <location filename="../../app/ui/casepage.py" line="70" />
         <source>先收集这些：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="116" />
+        <location filename="../../app/ui/casepage.py" line="125" />
         <location filename="../../app/ui/main.py" line="168" />
         <source>证据列表</source>
         <translation>Exhibits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="117" />
+        <location filename="../../app/ui/casepage.py" line="126" />
         <location filename="../../app/ui/main.py" line="168" />
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="118" />
+        <location filename="../../app/ui/casepage.py" line="127" />
         <location filename="../../app/ui/main.py" line="168" />
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="142" />
+        <location filename="../../app/ui/casepage.py" line="151" />
         <source>证据详情</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="32" />
-        <location filename="../../app/ui/detail.py" line="128" />
+        <location filename="../../app/ui/detail.py" line="125" />
         <source>未选择证据</source>
         <translation>No exhibit selected</translation>
     </message>
@@ -327,492 +321,541 @@
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="39" />
-        <location filename="../../app/ui/detail.py" line="126" />
+        <location filename="../../app/ui/detail.py" line="123" />
         <source>这份证据能证明什么，例如：证明商家拒绝退货</source>
         <translation>What this exhibit proves, e.g. that the merchant refused a return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="50" />
+        <location filename="../../app/ui/detail.py" line="47" />
         <source>导出时包含</source>
         <translation>Include in export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="56" />
+        <location filename="../../app/ui/detail.py" line="53" />
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="63" />
-        <location filename="../../app/ui/models.py" line="80" />
+        <location filename="../../app/ui/detail.py" line="60" />
+        <location filename="../../app/ui/models.py" line="98" />
         <source>证据名称</source>
         <translation>Exhibit name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="64" />
+        <location filename="../../app/ui/detail.py" line="61" />
         <source>证据来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="65" />
+        <location filename="../../app/ui/detail.py" line="62" />
         <source>证明目的</source>
         <translation>What it proves</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="67" />
+        <location filename="../../app/ui/detail.py" line="64" />
         <source>采用建议</source>
         <translation>Accept suggestion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="68" />
+        <location filename="../../app/ui/detail.py" line="65" />
         <source>把建议的证明目的写入本证据；也可以直接改写</source>
         <translation>Write the suggested purpose into this exhibit; you can also rewrite it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="71" />
-        <location filename="../../app/ui/models.py" line="80" />
+        <location filename="../../app/ui/detail.py" line="68" />
+        <location filename="../../app/ui/models.py" line="98" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="72" />
-        <location filename="../../app/ui/models.py" line="80" />
+        <location filename="../../app/ui/detail.py" line="69" />
+        <location filename="../../app/ui/models.py" line="98" />
         <source>形成时间</source>
         <translation>Captured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="75" />
+        <location filename="../../app/ui/detail.py" line="72" />
         <source>关联事件</source>
         <translation>Linked events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="83" />
-        <location filename="../../app/ui/dialogs.py" line="204" />
-        <location filename="../../app/ui/timeline.py" line="379" />
+        <location filename="../../app/ui/detail.py" line="80" />
+        <location filename="../../app/ui/dialogs.py" line="247" />
+        <location filename="../../app/ui/timeline.py" line="382" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="128" />
+        <location filename="../../app/ui/detail.py" line="125" />
         <source>已选择 {n} 项证据</source>
         <translation>{n} exhibits selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="149" />
+        <location filename="../../app/ui/detail.py" line="146" />
         <source>建议（未确认）：{text}</source>
         <translation>Suggestion (not confirmed): {text}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="150" />
+        <location filename="../../app/ui/detail.py" line="147" />
         <source>待填写：这份证据能证明什么，例如：证明商家拒绝退货</source>
         <translation>To fill in: what this exhibit proves, e.g. that the merchant refused a return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="153" />
-        <location filename="../../app/ui/detail.py" line="202" />
+        <location filename="../../app/ui/detail.py" line="150" />
+        <location filename="../../app/ui/detail.py" line="203" />
         <source>时间来源：{source}</source>
         <translation>Time from: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="154" />
+        <location filename="../../app/ui/detail.py" line="151" />
+        <location filename="../../app/ui/detail.py" line="204" />
         <source>时间待定：请手动填写</source>
         <translation>Time unknown: please enter it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="163" />
+        <location filename="../../app/ui/detail.py" line="160" />
         <source>（无，可在时间线上把证据拖到事件上）</source>
         <translation>(none; drag exhibits onto events on the timeline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="171" />
+        <location filename="../../app/ui/detail.py" line="168" />
         <source>时长 {s:.1f} 秒</source>
         <translation>Duration {s:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="173" />
+        <location filename="../../app/ui/detail.py" line="170" />
         <source>{n} 页</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="233" />
-        <location filename="../../app/ui/detail.py" line="282" />
+        <location filename="../../app/ui/detail.py" line="198" />
+        <source>看不懂这个时间，请写成 2025-03-05 14:30 这样</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="261" />
+        <location filename="../../app/ui/detail.py" line="316" />
         <source>选择一项证据查看</source>
         <translation>Select an exhibit to view it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="253" />
+        <location filename="../../app/ui/detail.py" line="281" />
         <source>适应</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="286" />
+        <location filename="../../app/ui/detail.py" line="320" />
         <source>此文件无法预览（{status}）。原件已保存，导出时会原样附上。</source>
         <translation>This file cannot be previewed ({status}). The original is kept and travels with exports unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="291" />
+        <location filename="../../app/ui/detail.py" line="325" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="300" />
+        <location filename="../../app/ui/detail.py" line="334" />
         <source>文档无法预览：{name}</source>
         <translation>Documents cannot be previewed: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="306" />
+        <location filename="../../app/ui/detail.py" line="340" />
         <source>图片无法显示</source>
         <translation>The image cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="345" />
+        <location filename="../../app/ui/detail.py" line="380" />
         <source>PDF 无法显示</source>
         <translation>The PDF cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="359" />
+        <location filename="../../app/ui/detail.py" line="390" />
+        <source>（预览前 {n} 页，全文共 {total} 页；导出时全部收入）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="394" />
+        <location filename="../../app/ui/detail.py" line="407" />
+        <source>第 {x} / {y} 页</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="414" />
         <source>这台电脑缺少播放组件（{error}），无法在此播放；原件已保存，可用其他播放器打开。</source>
         <translation>This computer lacks a playback component ({error}); the original is kept and opens in any other player.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="375" />
+        <location filename="../../app/ui/detail.py" line="430" />
         <source>录音：{name}</source>
         <translation>Recording: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="379" />
-        <location filename="../../app/ui/detail.py" line="384" />
+        <location filename="../../app/ui/detail.py" line="434" />
+        <location filename="../../app/ui/detail.py" line="441" />
         <source>播放</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="384" />
+        <location filename="../../app/ui/detail.py" line="436" />
+        <source>拖动以跳到录音或视频的任意位置</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="441" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="51" />
-        <source>已知</source>
-        <translation>Known</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs.py" line="68" />
+        <location filename="../../app/ui/dialogs.py" line="55" />
         <source>编辑案件信息</source>
         <translation>Edit case details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="68" />
+        <location filename="../../app/ui/dialogs.py" line="55" />
         <location filename="../../app/ui/welcome.py" line="21" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="72" />
+        <location filename="../../app/ui/dialogs.py" line="59" />
         <source>例如：电饭煲内胆涂层脱落，商家拒绝退货</source>
         <translation>e.g. Rice cooker coating peeled, merchant refused a return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="77" />
+        <location filename="../../app/ui/dialogs.py" line="64" />
         <source>营业执照上的公司名称，可在店铺资质页查看</source>
         <translation>The company name on the business licence (see the shop's licence page)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="91" />
+        <location filename="../../app/ui/dialogs.py" line="78" />
         <source>电话、地址或邮箱</source>
         <translation>Phone, address or e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="92" />
+        <location filename="../../app/ui/dialogs.py" line="79" />
         <source>案件名称*</source>
         <translation>Case title*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="93" />
+        <location filename="../../app/ui/dialogs.py" line="80" />
         <source>商品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="94" />
+        <location filename="../../app/ui/dialogs.py" line="81" />
         <source>购物平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="95" />
+        <location filename="../../app/ui/dialogs.py" line="82" />
         <source>店铺名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="96" />
+        <location filename="../../app/ui/dialogs.py" line="83" />
         <source>商家（公司全称）</source>
         <translation>Merchant (legal name)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="97" />
+        <location filename="../../app/ui/dialogs.py" line="84" />
         <source>订单号</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="98" />
+        <location filename="../../app/ui/dialogs.py" line="85" />
         <source>实付金额（元）</source>
         <translation>Amount paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="99" />
+        <location filename="../../app/ui/dialogs.py" line="86" />
         <source>下单日期</source>
         <translation>Order date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="100" />
+        <location filename="../../app/ui/dialogs.py" line="87" />
         <source>签收日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="101" />
+        <location filename="../../app/ui/dialogs.py" line="88" />
         <source>商品类别</source>
         <translation>Product class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="102" />
+        <location filename="../../app/ui/dialogs.py" line="89" />
         <source>诉求</source>
         <translation>Demand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="103" />
+        <location filename="../../app/ui/dialogs.py" line="90" />
         <source>您的姓名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="104" />
+        <location filename="../../app/ui/dialogs.py" line="91" />
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="108" />
-        <location filename="../../app/ui/dialogs.py" line="206" />
+        <location filename="../../app/ui/dialogs.py" line="95" />
+        <location filename="../../app/ui/dialogs.py" line="249" />
         <location filename="../../app/ui/nextsteps.py" line="63" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="108" />
+        <location filename="../../app/ui/dialogs.py" line="95" />
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="109" />
-        <location filename="../../app/ui/dialogs.py" line="207" />
-        <location filename="../../app/ui/dialogs.py" line="268" />
+        <location filename="../../app/ui/dialogs.py" line="96" />
+        <location filename="../../app/ui/dialogs.py" line="250" />
+        <location filename="../../app/ui/dialogs.py" line="321" />
         <location filename="../../app/ui/main.py" line="233" />
-        <location filename="../../app/ui/main.py" line="493" />
+        <location filename="../../app/ui/main.py" line="498" />
         <location filename="../../app/ui/nextsteps.py" line="64" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="119" />
+        <location filename="../../app/ui/dialogs.py" line="106" />
         <source>请填写案件名称</source>
         <translation>Please enter a case title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="126" />
+        <location filename="../../app/ui/dialogs.py" line="112" />
+        <source>日期请写成 2025-03-05 这样；不知道就空着</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="119" />
         <source>金额应为数字，例如 399.00</source>
         <translation>The amount must be a number, e.g. 399.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="175" />
+        <location filename="../../app/ui/dialogs.py" line="161" />
+        <source>例如 2025-03-05，不知道就空着</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="162" />
+        <source>例如 2025-03-05 14:30（北京时间），空着表示待定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="167" />
+        <source>从日历中选择日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="220" />
         <source>编辑事件</source>
         <translation>Edit event</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="175" />
-        <location filename="../../app/ui/timeline.py" line="499" />
+        <location filename="../../app/ui/dialogs.py" line="220" />
+        <location filename="../../app/ui/timeline.py" line="502" />
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="187" />
+        <location filename="../../app/ui/dialogs.py" line="232" />
         <source>不填则用事件类型</source>
         <translation>Leave empty to use the event type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="191" />
-        <source>日期待定</source>
-        <translation>Date unknown</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs.py" line="195" />
+        <location filename="../../app/ui/dialogs.py" line="236" />
         <source>时间是大概的</source>
         <translation>The time is approximate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="200" />
-        <location filename="../../app/ui/models.py" line="80" />
+        <location filename="../../app/ui/dialogs.py" line="241" />
+        <location filename="../../app/ui/models.py" line="98" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="201" />
+        <location filename="../../app/ui/dialogs.py" line="242" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="202" />
+        <location filename="../../app/ui/dialogs.py" line="243" />
         <source>时间（北京时间）</source>
         <translation>Time (China time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="227" />
+        <location filename="../../app/ui/dialogs.py" line="261" />
+        <source>看不懂这个时间，请写成 2025-03-05 14:30 这样；不知道就空着（待定）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="280" />
         <source>导出证据清单</source>
         <translation>Export the evidence list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="230" />
+        <location filename="../../app/ui/dialogs.py" line="283" />
         <source>法院 / 调解：证据目录 + 证据材料（PDF）</source>
         <translation>Court / mediation: evidence index + exhibits (PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="243" />
-        <location filename="../../app/ui/dialogs.py" line="424" />
+        <location filename="../../app/ui/dialogs.py" line="296" />
+        <location filename="../../app/ui/dialogs.py" line="482" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="246" />
+        <location filename="../../app/ui/dialogs.py" line="299" />
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="247" />
+        <location filename="../../app/ui/dialogs.py" line="300" />
         <source>提交人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="248" />
+        <location filename="../../app/ui/dialogs.py" line="301" />
         <source>对方当事人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="249" />
+        <location filename="../../app/ui/dialogs.py" line="302" />
         <source>案由</source>
         <translation>Cause of action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="250" />
+        <location filename="../../app/ui/dialogs.py" line="303" />
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="258" />
+        <location filename="../../app/ui/dialogs.py" line="311" />
         <source>在电子数据说明中写出每个文件的来源路径</source>
         <translation>List where each file was found in the appendix (电子数据说明)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="266" />
-        <location filename="../../app/ui/models.py" line="81" />
+        <location filename="../../app/ui/dialogs.py" line="319" />
+        <location filename="../../app/ui/models.py" line="99" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="269" />
+        <location filename="../../app/ui/dialogs.py" line="322" />
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="270" />
+        <location filename="../../app/ui/dialogs.py" line="323" />
         <source>在文件夹中显示</source>
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="315" />
+        <location filename="../../app/ui/dialogs.py" line="372" />
+        <source>这台电脑上没有能打开它的程序。文件在：{path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="376" />
         <source>选择保存材料包的文件夹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="319" />
+        <location filename="../../app/ui/dialogs.py" line="380" />
         <source>保存证据清单</source>
         <translation>Save the evidence list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="333" />
+        <location filename="../../app/ui/dialogs.py" line="394" />
         <source>正在生成材料包…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="349" />
+        <location filename="../../app/ui/dialogs.py" line="410" />
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="356" />
+        <location filename="../../app/ui/dialogs.py" line="417" />
         <source>正在复制原件…</source>
         <translation>Copying originals…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="358" />
+        <location filename="../../app/ui/dialogs.py" line="419" />
         <source>正在排版…</source>
         <translation>Laying out…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="362" />
+        <location filename="../../app/ui/dialogs.py" line="423" />
         <source>正在制作材料（{done}/{total}）…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="367" />
+        <location filename="../../app/ui/dialogs.py" line="428" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="378" />
+        <location filename="../../app/ui/dialogs.py" line="439" />
         <source>已取消，没有写入任何文件。</source>
         <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="386" />
+        <location filename="../../app/ui/dialogs.py" line="443" />
         <source>导出失败：{error}</source>
         <translation>Export failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="395" />
-        <location filename="../../app/ui/dialogs.py" line="409" />
+        <location filename="../../app/ui/dialogs.py" line="452" />
+        <location filename="../../app/ui/dialogs.py" line="467" />
         <location filename="../../app/ui/guide.py" line="44" />
         <location filename="../../app/ui/verify_export.py" line="44" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="396" />
+        <location filename="../../app/ui/dialogs.py" line="453" />
         <source>打开文件夹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="400" />
+        <location filename="../../app/ui/dialogs.py" line="457" />
         <source>已导出 {pages} 页，{n} 项证据：{path}</source>
         <translation>Exported {pages} pages, {n} exhibits: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="417" />
+        <location filename="../../app/ui/dialogs.py" line="475" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="427" />
+        <location filename="../../app/ui/dialogs.py" line="485" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="428" />
+        <location filename="../../app/ui/dialogs.py" line="486" />
         <source>案件库位置</source>
         <translation>Case library</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="429" />
+        <location filename="../../app/ui/dialogs.py" line="487" />
         <source>更改语言后需重新启动程序。</source>
         <translation>Restart the app after changing the language.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="436" />
+        <location filename="../../app/ui/dialogs.py" line="494" />
         <source>选择案件库文件夹</source>
         <translation>Choose the case library folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="500" />
+        <location filename="../../app/ui/verify_export.py" line="18" />
+        <location filename="../../app/ui/welcome.py" line="16" />
+        <source>证据夹</source>
+        <translation>Evidence Binder</translation>
     </message>
     <message>
         <location filename="../../app/ui/guide.py" line="39" />
@@ -960,58 +1003,58 @@
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="176" />
-        <location filename="../../app/ui/main.py" line="578" />
+        <location filename="../../app/ui/main.py" line="583" />
         <source>关于证据夹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="180" />
+        <location filename="../../app/ui/main.py" line="181" />
         <source>监视的文件夹</source>
         <translation>Watched folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="180" />
-        <location filename="../../app/ui/models.py" line="81" />
+        <location filename="../../app/ui/main.py" line="181" />
+        <location filename="../../app/ui/models.py" line="99" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="180" />
+        <location filename="../../app/ui/main.py" line="181" />
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="183" />
+        <location filename="../../app/ui/main.py" line="184" />
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="184" />
+        <location filename="../../app/ui/main.py" line="185" />
         <source>暂停 / 继续</source>
         <translation>Pause / resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="185" />
+        <location filename="../../app/ui/main.py" line="186" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="200" />
+        <location filename="../../app/ui/main.py" line="202" />
         <source>监视文件夹</source>
         <translation>Watched folders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="201" />
+        <location filename="../../app/ui/main.py" line="203" />
         <source>跳过和拒绝的文件</source>
         <translation>Skipped and refused files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="203" />
+        <location filename="../../app/ui/main.py" line="205" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="215" />
+        <location filename="../../app/ui/main.py" line="216" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
@@ -1027,195 +1070,195 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="321" />
+        <location filename="../../app/ui/main.py" line="326" />
         <source>选择案件文件夹</source>
         <translation>Choose a case folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="332" />
+        <location filename="../../app/ui/main.py" line="337" />
         <source>正在建立示例案件…</source>
         <translation>Building the sample case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="339" />
+        <location filename="../../app/ui/main.py" line="344" />
         <source>示例案件建立失败：{e}</source>
         <translation>The sample case could not be built: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="349" />
+        <location filename="../../app/ui/main.py" line="354" />
         <source>“{path}”不是证据夹的案件文件夹（里面没有 case.sqlite）。可以新建一个案件，再把这个文件夹里的文件导入进去。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="363" />
-        <location filename="../../app/ui/main.py" line="411" />
+        <location filename="../../app/ui/main.py" line="368" />
+        <location filename="../../app/ui/main.py" line="416" />
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="420" />
+        <location filename="../../app/ui/main.py" line="425" />
         <source>共 {n} 项证据，{e} 个事件</source>
         <translation>{n} exhibits, {e} events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="481" />
-        <location filename="../../app/ui/main.py" line="506" />
+        <location filename="../../app/ui/main.py" line="486" />
+        <location filename="../../app/ui/main.py" line="511" />
         <source>请先在列表中选择证据</source>
         <translation>Select exhibits in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="499" />
+        <location filename="../../app/ui/main.py" line="504" />
         <source>按时间重新编号</source>
         <translation>Renumber by time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="499" />
+        <location filename="../../app/ui/main.py" line="504" />
         <source>所有证据将按形成时间重新排序并编号（分组保持在一起）。已经写进材料里的编号会改变。继续吗？</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="500" />
+        <location filename="../../app/ui/main.py" line="505" />
         <source>重新编号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="517" />
+        <location filename="../../app/ui/main.py" line="522" />
         <source>已移到回收站：{names}（其余证据已重新编号）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="528" />
+        <location filename="../../app/ui/main.py" line="533" />
         <source>已从回收站恢复 {n} 项证据</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="550" />
+        <location filename="../../app/ui/main.py" line="555" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="557" />
+        <location filename="../../app/ui/main.py" line="562" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="560" />
+        <location filename="../../app/ui/main.py" line="565" />
         <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
         <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="578" />
+        <location filename="../../app/ui/main.py" line="583" />
         <source>证据夹 {v}
 把退款、退货、保修纠纷的证据收进一个案件，原件永不改动，生成编号证据清单。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="597" />
+        <location filename="../../app/ui/main.py" line="602" />
         <source>选择要导入的证据文件</source>
         <translation>Choose evidence files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="602" />
+        <location filename="../../app/ui/main.py" line="607" />
         <source>选择要导入的文件夹</source>
         <translation>Choose a folder to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="608" />
+        <location filename="../../app/ui/main.py" line="613" />
         <source>请先新建或打开一个案件</source>
         <translation>Create or open a case first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="614" />
+        <location filename="../../app/ui/main.py" line="619" />
         <source>正在导入（只复制，原文件不会被移动或修改）…</source>
         <translation>Importing (copies only; your files are not moved or changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="630" />
+        <location filename="../../app/ui/main.py" line="635" />
         <source>导入失败：{e}</source>
         <translation>Import failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="635" />
+        <location filename="../../app/ui/main.py" line="640" />
         <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
         <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="643" />
+        <location filename="../../app/ui/main.py" line="648" />
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="643" />
+        <location filename="../../app/ui/main.py" line="648" />
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="658" />
+        <location filename="../../app/ui/main.py" line="663" />
         <source>监视中</source>
         <translation>Watching</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="658" />
+        <location filename="../../app/ui/main.py" line="663" />
         <source>监视中（轮询）</source>
         <translation>Watching (polling)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="658" />
+        <location filename="../../app/ui/main.py" line="663" />
         <source>文件夹不存在，等待中</source>
         <translation>Folder missing, waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="659" />
+        <location filename="../../app/ui/main.py" line="664" />
         <source>无法监视</source>
         <translation>Cannot watch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="659" />
+        <location filename="../../app/ui/main.py" line="664" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="659" />
+        <location filename="../../app/ui/main.py" line="664" />
         <source>启动中</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="677" />
+        <location filename="../../app/ui/main.py" line="682" />
         <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
         <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="698" />
+        <location filename="../../app/ui/main.py" line="703" />
         <source>案件中还没有证据，请先导入</source>
         <translation>The case has no exhibits yet; import some first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="715" />
+        <location filename="../../app/ui/main.py" line="720" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="721" />
+        <location filename="../../app/ui/main.py" line="726" />
         <source>导出尚未完成</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="721" />
+        <location filename="../../app/ui/main.py" line="726" />
         <source>证据清单还在生成。现在退出会停止导出（不会留下不完整的文件）。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="722" />
+        <location filename="../../app/ui/main.py" line="727" />
         <source>停止导出并退出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="80" />
+        <location filename="../../app/ui/models.py" line="98" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="80" />
+        <location filename="../../app/ui/models.py" line="98" />
         <source>时间来源</source>
         <translation>Time source</translation>
     </message>
@@ -1564,67 +1607,67 @@
         <translation>No dated events or exhibits yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="379" />
+        <location filename="../../app/ui/timeline.py" line="382" />
         <source>日期时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="379" />
+        <location filename="../../app/ui/timeline.py" line="382" />
         <source>事件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="379" />
+        <location filename="../../app/ui/timeline.py" line="382" />
         <source>关联证据</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="379" />
+        <location filename="../../app/ui/timeline.py" line="382" />
         <source>来源</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="419" />
+        <location filename="../../app/ui/timeline.py" line="422" />
         <source>案件信息</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="419" />
+        <location filename="../../app/ui/timeline.py" line="422" />
         <source>手动添加</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="500" />
+        <location filename="../../app/ui/timeline.py" line="503" />
         <source>添加事件（Ctrl+E）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="502" />
+        <location filename="../../app/ui/timeline.py" line="505" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="503" />
+        <location filename="../../app/ui/timeline.py" line="506" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="504" />
+        <location filename="../../app/ui/timeline.py" line="507" />
         <source>全部</source>
         <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="508" />
-        <source>把左侧的证据拖到事件（◆）上即可关联；双击事件可编辑，点证据N或圆点可查看证据。</source>
+        <location filename="../../app/ui/timeline.py" line="511" />
+        <source>把左下方的证据拖到事件（◆）上即可关联；双击事件可编辑，点证据N或圆点可查看证据。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="518" />
+        <location filename="../../app/ui/timeline.py" line="521" />
         <source>待定（没有日期）</source>
         <translation>Undated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="649" />
+        <location filename="../../app/ui/timeline.py" line="681" />
         <source>事件：{title}</source>
         <translation>Event: {title}</translation>
     </message>
