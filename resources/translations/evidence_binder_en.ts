@@ -273,17 +273,17 @@
 <message>
         <location filename="../../app/ui/casepage.py" line="65" />
         <source>把证据文件拖到这里开始</source>
-        <translation type="unfinished" />
+        <translation>Drop evidence files here to start</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="67" />
         <source>也可以用「文件 → 导入文件…」（Ctrl+I），或在下方「监视文件夹」添加手机相册同步文件夹。原文件只会被复制，不会被移动或修改。</source>
-        <translation type="unfinished" />
+        <translation>Or use File → Import files… (Ctrl+I), or add your phone's photo sync folder under Watched folders below. Files are only copied, never moved or changed.</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="70" />
         <source>先收集这些：</source>
-        <translation type="unfinished" />
+        <translation>Gather these first:</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="125" />
@@ -306,7 +306,7 @@
     <message>
         <location filename="../../app/ui/casepage.py" line="151" />
         <source>证据详情</source>
-        <translation type="unfinished" />
+        <translation>Exhibit</translation>
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="32" />
@@ -430,7 +430,7 @@
     <message>
         <location filename="../../app/ui/detail.py" line="198" />
         <source>看不懂这个时间，请写成 2025-03-05 14:30 这样</source>
-        <translation type="unfinished" />
+        <translation>Cannot read this time; write it like 2025-03-05 14:30</translation>
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="261" />
@@ -471,13 +471,13 @@
     <message>
         <location filename="../../app/ui/detail.py" line="390" />
         <source>（预览前 {n} 页，全文共 {total} 页；导出时全部收入）</source>
-        <translation type="unfinished" />
+        <translation>(first {n} pages shown of {total}; the export includes all)</translation>
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="394" />
         <location filename="../../app/ui/detail.py" line="407" />
         <source>第 {x} / {y} 页</source>
-        <translation type="unfinished" />
+        <translation>Page {x} / {y}</translation>
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="414" />
@@ -498,7 +498,7 @@
     <message>
         <location filename="../../app/ui/detail.py" line="436" />
         <source>拖动以跳到录音或视频的任意位置</source>
-        <translation type="unfinished" />
+        <translation>Drag to jump anywhere in the recording or video</translation>
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="441" />
@@ -626,7 +626,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="112" />
         <source>日期请写成 2025-03-05 这样；不知道就空着</source>
-        <translation type="unfinished" />
+        <translation>Write dates like 2025-03-05; leave empty if unknown</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="119" />
@@ -636,17 +636,17 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="161" />
         <source>例如 2025-03-05，不知道就空着</source>
-        <translation type="unfinished" />
+        <translation>e.g. 2025-03-05; empty if unknown</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="162" />
         <source>例如 2025-03-05 14:30（北京时间），空着表示待定</source>
-        <translation type="unfinished" />
+        <translation>e.g. 2025-03-05 14:30 (China time); empty means undated</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="167" />
         <source>从日历中选择日期</source>
-        <translation type="unfinished" />
+        <translation>Pick a date from the calendar</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="220" />
@@ -688,7 +688,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="261" />
         <source>看不懂这个时间，请写成 2025-03-05 14:30 这样；不知道就空着（待定）</source>
-        <translation type="unfinished" />
+        <translation>Cannot read this time; write it like 2025-03-05 14:30, or leave it empty (undated)</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="280" />
@@ -755,7 +755,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="372" />
         <source>这台电脑上没有能打开它的程序。文件在：{path}</source>
-        <translation type="unfinished" />
+        <translation>No program on this computer can open it. The file is at: {path}</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="376" />
@@ -861,7 +861,7 @@
         <location filename="../../app/ui/guide.py" line="39" />
         <location filename="../../app/ui/main.py" line="174" />
         <source>使用指南</source>
-        <translation type="unfinished" />
+        <translation>Guide</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="75" />
@@ -877,7 +877,7 @@
     <message>
         <location filename="../../app/ui/labels.py" line="89" />
         <source>（大约）</source>
-        <translation type="unfinished" />
+        <translation> (approx.)</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="45" />
@@ -899,7 +899,7 @@
     <message>
         <location filename="../../app/ui/main.py" line="127" />
         <source>文件(&amp;F)</source>
-        <translation type="unfinished" />
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="128" />
@@ -909,12 +909,12 @@
     <message>
         <location filename="../../app/ui/main.py" line="129" />
         <source>新建案件…</source>
-        <translation type="unfinished" />
+        <translation>New case…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="131" />
         <source>打开案件…</source>
-        <translation type="unfinished" />
+        <translation>Open case…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="135" />
@@ -949,22 +949,22 @@
     <message>
         <location filename="../../app/ui/main.py" line="146" />
         <source>退出</source>
-        <translation type="unfinished" />
+        <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="151" />
         <source>编辑(&amp;E)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="153" />
         <source>撤销移到回收站</source>
-        <translation type="unfinished" />
+        <translation>Undo move to trash</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="157" />
         <source>添加事件…</source>
-        <translation type="unfinished" />
+        <translation>Add event…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="158" />
@@ -979,7 +979,7 @@
     <message>
         <location filename="../../app/ui/main.py" line="160" />
         <source>按时间重新编号…</source>
-        <translation type="unfinished" />
+        <translation>Renumber by time…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="162" />
@@ -994,18 +994,18 @@
     <message>
         <location filename="../../app/ui/main.py" line="167" />
         <source>视图(&amp;V)</source>
-        <translation type="unfinished" />
+        <translation>&amp;View</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="173" />
         <source>帮助(&amp;H)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="176" />
         <location filename="../../app/ui/main.py" line="583" />
         <source>关于证据夹</source>
-        <translation type="unfinished" />
+        <translation>About Evidence Binder</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="181" />
@@ -1061,13 +1061,13 @@
     <message>
         <location filename="../../app/ui/main.py" line="236" />
         <source>撤销</source>
-        <translation type="unfinished" />
+        <translation>Undo</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="267" />
         <location filename="../../app/ui/main.py" line="277" />
         <source>正在结束上一个案件：完成手头的文件…</source>
-        <translation type="unfinished" />
+        <translation>Closing the previous case: finishing the file in hand…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="326" />
@@ -1087,7 +1087,7 @@
     <message>
         <location filename="../../app/ui/main.py" line="354" />
         <source>“{path}”不是证据夹的案件文件夹（里面没有 case.sqlite）。可以新建一个案件，再把这个文件夹里的文件导入进去。</source>
-        <translation type="unfinished" />
+        <translation>"{path}" is not an Evidence Binder case folder (it has no case.sqlite). You can create a new case and import the files in this folder into it.</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="368" />
@@ -1114,22 +1114,22 @@
     <message>
         <location filename="../../app/ui/main.py" line="504" />
         <source>所有证据将按形成时间重新排序并编号（分组保持在一起）。已经写进材料里的编号会改变。继续吗？</source>
-        <translation type="unfinished" />
+        <translation>All exhibits will be ordered and numbered by capture time (groups stay together). Numbers already used in your documents will change. Continue?</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="505" />
         <source>重新编号</source>
-        <translation type="unfinished" />
+        <translation>Renumber</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="522" />
         <source>已移到回收站：{names}（其余证据已重新编号）</source>
-        <translation type="unfinished" />
+        <translation>Moved to trash: {names} (the other exhibits were renumbered)</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="533" />
         <source>已从回收站恢复 {n} 项证据</source>
-        <translation type="unfinished" />
+        <translation>Restored {n} exhibit(s) from the trash</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="555" />
@@ -1150,7 +1150,8 @@
         <location filename="../../app/ui/main.py" line="583" />
         <source>证据夹 {v}
 把退款、退货、保修纠纷的证据收进一个案件，原件永不改动，生成编号证据清单。</source>
-        <translation type="unfinished" />
+        <translation>Evidence Binder {v}
+Collects the evidence of a refund, return or warranty dispute into one case, never changes the originals, and makes the numbered evidence list.</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="602" />
@@ -1240,17 +1241,17 @@
     <message>
         <location filename="../../app/ui/main.py" line="726" />
         <source>导出尚未完成</source>
-        <translation type="unfinished" />
+        <translation>Export not finished</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="726" />
         <source>证据清单还在生成。现在退出会停止导出（不会留下不完整的文件）。</source>
-        <translation type="unfinished" />
+        <translation>The evidence list is still being made. Quitting now stops the export (no incomplete file is left).</translation>
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="727" />
         <source>停止导出并退出</source>
-        <translation type="unfinished" />
+        <translation>Stop export and quit</translation>
     </message>
     <message>
         <location filename="../../app/ui/models.py" line="98" />
@@ -1609,37 +1610,37 @@
     <message>
         <location filename="../../app/ui/timeline.py" line="382" />
         <source>日期时间</source>
-        <translation type="unfinished" />
+        <translation>Date and time</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="382" />
         <source>事件</source>
-        <translation type="unfinished" />
+        <translation>Event</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="382" />
         <source>关联证据</source>
-        <translation type="unfinished" />
+        <translation>Linked exhibits</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="382" />
         <source>来源</source>
-        <translation type="unfinished" />
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="422" />
         <source>案件信息</source>
-        <translation type="unfinished" />
+        <translation>Case facts</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="422" />
         <source>手动添加</source>
-        <translation type="unfinished" />
+        <translation>Added by hand</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="503" />
         <source>添加事件（Ctrl+E）</source>
-        <translation type="unfinished" />
+        <translation>Add event (Ctrl+E)</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="505" />
@@ -1659,7 +1660,7 @@
     <message>
         <location filename="../../app/ui/timeline.py" line="511" />
         <source>把左下方的证据拖到事件（◆）上即可关联；双击事件可编辑，点证据N或圆点可查看证据。</source>
-        <translation type="unfinished" />
+        <translation>Drag exhibits from the lower left onto an event (◆) to link them; double-click an event to edit it; click an exhibit chip or dot to see the exhibit.</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="521" />
