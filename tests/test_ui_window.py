@@ -103,12 +103,13 @@ def test_capture_time_typed_in_the_detail_panel(qtbot, window, sample_case):
 def test_purpose_placeholder_does_not_leak_to_the_next_case(qtbot, window, sample_case, tmp_path):
     open_case(qtbot, window, sample_case, 12)
     select(qtbot, window, "京东退款申请")
-    assert "导出时将写" in window.detail.purpose.placeholderText()
+    shown = window.detail.purpose.placeholderText()
+    assert "证明" in shown and shown != "这份证据能证明什么，例如：证明商家拒绝退货"  # this exhibit's own proposal
     other = tmp_path / "library" / "empty"
     Case.create(other, "空案件").close()
     window.open_case(other)
     qtbot.waitUntil(lambda: window.session is not None and window.session.root == other, timeout=WAIT)
-    assert "导出时将写" not in window.detail.purpose.placeholderText()
+    assert window.detail.purpose.placeholderText() == "这份证据能证明什么，例如：证明商家拒绝退货"
     qtbot.waitUntil(lambda: window.case_page.guide.isVisible(), timeout=WAIT)  # an empty case says what to do
     assert "拖到这里" in window.case_page.guide.findChildren(type(window.message))[0].text()
 
