@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
-from pypdf.generic import ArrayObject, NameObject, NumberObject, StreamObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, StreamObject
 
 PNG_SIG = b"\x89PNG\r\n\x1a\n"
 
@@ -188,6 +188,39 @@ def make_xobject(path, photo: bool = False, orientation: int | None = None) -> t
             NameObject("/DeviceGray" if frame.mode == "L" else "/DeviceRGB")
         stream = _stream(zlib.compress(frame.tobytes(), 6), frame.width, frame.height, cs, 8, "/FlateDecode")
         return ImageXObject(stream, frame.width, frame.height, False, "flate"), 1
+
+
+class LazyStream(StreamObject):
+    """An image stream whose bytes are made again when the PDF is written, not held from planning to
+    writing: an export of 1,000 screenshots keeps one image in memory at a time, not all of them.
+    The last bytes made are kept (writing reads them twice: the length, then the data)."""
+
+    _last: tuple[object, bytes] = (None, b"")
+
+    def __init__(self, loader):
+        DictionaryObject.__init__(self)
+        self.decoded_self = None
+        self.__dict__["_loader"] = loader
+
+    @property
+    def _data(self) -> bytes:  # type: ignore[override]
+        owner, data = LazyStream._last
+        if owner is not self:
+            data = self._loader()
+            LazyStream._last = (self, data)
+        return data
+
+    @_data.setter
+    def _data(self, value: bytes) -> None:
+        self.__dict__["_loader"] = lambda: value
+        LazyStream._last = (None, b"")
+
+
+def lazy(xo: ImageXObject, loader) -> ImageXObject:
+    """`xo` with its stream's bytes dropped, to be made again by `loader()` (the same bytes) when written."""
+    stream = LazyStream(loader)
+    stream.update(xo.stream)
+    return ImageXObject(stream, xo.width, xo.height, xo.passthrough, xo.method)
 
 
 def display_size(width: int, height: int, orientation: int) -> tuple[int, int]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import errno
-import hashlib
 import io
 import json
 import os
@@ -23,6 +22,7 @@ import filelock
 from ..capture import source_words
 from ..ingest import make_read_only, remove_file
 from ..messages import CoreError
+from ..safefs import sha256_regular
 from ..store import Case, now_iso
 from .compose import _compose
 from .geometry import register_font
@@ -190,10 +190,8 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
     embedded = {"format": MANIFEST_FORMAT, "app": doc.creator(), "profile": options.profile,
                 "created_at": when.isoformat(timespec="seconds"), "case": case.info().get("title"),
                 "exhibits": listed}
-    pdf_bytes, total = _compose(base, plans, doc.plan_pages, xobjects, case, when, doc,
-                                attachment=json.dumps(embedded, ensure_ascii=False, indent=1).encode("utf-8"))
-    sha = hashlib.sha256(pdf_bytes).hexdigest()
-    progress("write", 0, len(rows))
+    attachment = json.dumps(embedded, ensure_ascii=False, indent=1).encode("utf-8")
+    sha = total = None
 
     def write_manifests(target: Path, pdf_name: str) -> None:
         manifest = {**embedded, "pdf": "../" + pdf_name, "pdf_sha256": sha, "pages": total}
@@ -215,6 +213,14 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
             work.mkdir()
             lock = filelock.FileLock(str(work / ".lock"))
             lock.acquire(timeout=0)
+            # The PDF is written straight into the work folder: it never sits in memory whole.
+            with open(work / "bundle.pdf", "xb") as fh:
+                _, total = _compose(base, plans, doc.plan_pages, xobjects, case, when, doc,
+                                    attachment=attachment, out=fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+            sha, _ = sha256_regular(work / "bundle.pdf")
+            progress("write", 0, len(rows))
             (work / "originals").mkdir()
             for i, row in enumerate(rows):
                 if cancel.is_set():
@@ -223,7 +229,6 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
                 shutil.copyfile(case.original_path(row["sha256"], row["ext"]), target)
                 make_read_only(target)
                 progress("write", i + 1, len(rows))
-            _write_atomic(work / "bundle.pdf", pdf_bytes)
             out = _publish(work, out, write_manifests)
         except OSError as exc:
             raise export_os_error(exc, out) from None

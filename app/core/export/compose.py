@@ -167,7 +167,9 @@ class _ExhibitPage(Flowable):
 # ----- pypdf: put each exhibit under its page ---------------------------------------------------
 
 def _compose(base_pdf: bytes, plans: list[PagePlan], plan_pages: list[int], xobjects: dict, case: Case,
-             when: datetime, doc: _Doc, attachment: bytes | None = None) -> tuple[bytes, int]:
+             when: datetime, doc: _Doc, attachment: bytes | None = None, out=None) -> tuple[bytes | None, int]:
+    """The whole PDF: as bytes, or written into the binary file `out` (then None: the PDF never sits
+    in memory whole)."""
     from pypdf import PdfReader, PdfWriter, Transformation
     from pypdf.generic import ArrayObject, DictionaryObject, NameObject, StreamObject
 
@@ -221,9 +223,12 @@ def _compose(base_pdf: bytes, plans: list[PagePlan], plan_pages: list[int], xobj
     if attachment is not None:
         writer.add_attachment(EMBEDDED_MANIFEST, attachment)
     writer.page_mode = "/UseOutlines"
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue(), len(writer.pages)
+    if out is not None:
+        writer.write(out)
+        return None, len(writer.pages)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue(), len(writer.pages)
 
 
 def _pdf_date(when: datetime) -> str:

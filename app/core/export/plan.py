@@ -121,7 +121,10 @@ def plan_pages(case: Case, rows: list[dict], cancel: threading.Event) -> tuple[l
                 xo = None
             if xo is not None:
                 key = f"/EbIm{row['id']}"
-                xobjects[key] = xo
+                # The bytes are made again as the PDF is written: memory stays flat with the case's size.
+                xobjects[key] = pdfimages.lazy(xo, lambda path=path, photo=row["kind"] == "photo",
+                                               o=row.get("orientation") or 1:
+                                               pdfimages.make_xobject(path, photo=photo, orientation=o)[0].stream._data)
                 dw, dh = pdfimages.display_size(xo.width, xo.height, orientation)
                 wide = dw > dh * WIDE
                 for sl in pdfimages.layout_slices(dw, dh, orientation, LANDSCAPE_BOX if wide else CONTENT_BOX):
