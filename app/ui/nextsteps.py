@@ -11,7 +11,7 @@ import html
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
@@ -24,6 +24,19 @@ from .labels import error_text, language, tr
 from .tasks import run_task
 
 RECOMPUTE_MS = 300
+# The names the core gives stages and texts, marked here so lupdate offers them for translation.
+_NAMES = (QT_TRANSLATE_NOOP("EvidenceBinder", "固定证据"), QT_TRANSLATE_NOOP("EvidenceBinder", "协商（三明确）"),
+          QT_TRANSLATE_NOOP("EvidenceBinder", "平台介入"),
+          QT_TRANSLATE_NOOP("EvidenceBinder", "投诉（12315 / 12345 / 消协 / 黑猫投诉）"),
+          QT_TRANSLATE_NOOP("EvidenceBinder", "诉前调解 / 诉讼（小额诉讼、互联网法院）"),
+          QT_TRANSLATE_NOOP("EvidenceBinder", "三明确协商函"), QT_TRANSLATE_NOOP("EvidenceBinder", "书面拒绝说明请求"),
+          QT_TRANSLATE_NOOP("EvidenceBinder", "平台介入申诉说明"), QT_TRANSLATE_NOOP("EvidenceBinder", "12315 投诉"),
+          QT_TRANSLATE_NOOP("EvidenceBinder", "12345 通话稿"), QT_TRANSLATE_NOOP("EvidenceBinder", "黑猫投诉（公开投诉）"),
+          QT_TRANSLATE_NOOP("EvidenceBinder", "民事起诉状（要素式）"),
+          QT_TRANSLATE_NOOP("EvidenceBinder", "姓名"), QT_TRANSLATE_NOOP("EvidenceBinder", "联系电话"),
+          QT_TRANSLATE_NOOP("EvidenceBinder", "通讯地址（收货地址）"), QT_TRANSLATE_NOOP("EvidenceBinder", "身份证号"),
+          QT_TRANSLATE_NOOP("EvidenceBinder", "商家（公司全称）"), QT_TRANSLATE_NOOP("EvidenceBinder", "商家住所地"),
+          QT_TRANSLATE_NOOP("EvidenceBinder", "统一社会信用代码"))
 RED, GREY, GREEN = "#c62828", "#888888", "#2e7d32"
 
 

@@ -270,6 +270,101 @@
         <source>投诉回执</source>
         <translation>Complaint receipt</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="28" />
+        <source>固定证据</source>
+        <translation>Fix the evidence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="28" />
+        <source>协商（三明确）</source>
+        <translation>Negotiate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="29" />
+        <source>平台介入</source>
+        <translation>Platform intervention</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="30" />
+        <source>投诉（12315 / 12345 / 消协 / 黑猫投诉）</source>
+        <translation>Complaints (12315 / 12345 / consumer association / Heimao)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="31" />
+        <source>诉前调解 / 诉讼（小额诉讼、互联网法院）</source>
+        <translation>Mediation / lawsuit (small claims, internet courts)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="32" />
+        <source>三明确协商函</source>
+        <translation>Negotiation letter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="32" />
+        <source>书面拒绝说明请求</source>
+        <translation>Request for a written refusal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="33" />
+        <source>平台介入申诉说明</source>
+        <translation>Platform appeal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="33" />
+        <source>12315 投诉</source>
+        <translation>12315 complaint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="34" />
+        <source>12345 通话稿</source>
+        <translation>12345 call script</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="34" />
+        <source>黑猫投诉（公开投诉）</source>
+        <translation>Public complaint (Heimao)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="35" />
+        <source>民事起诉状（要素式）</source>
+        <translation>Civil complaint (element form)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="36" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="36" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="37" />
+        <source>通讯地址（收货地址）</source>
+        <translation>Address (delivery address)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="37" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="38" />
+        <source>商家（公司全称）</source>
+        <translation>Merchant (legal name)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="38" />
+        <source>商家住所地</source>
+        <translation>Merchant's registered address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nextsteps.py" line="39" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
 <message>
         <location filename="../../app/ui/casepage.py" line="65" />
         <source>把证据文件拖到这里开始</source>
@@ -552,11 +647,6 @@
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="83" />
-        <source>商家（公司全称）</source>
-        <translation>Merchant (legal name)</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/dialogs.py" line="84" />
         <source>订单号</source>
         <translation>Order number</translation>
@@ -599,7 +689,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="95" />
         <location filename="../../app/ui/dialogs.py" line="249" />
-        <location filename="../../app/ui/nextsteps.py" line="63" />
+        <location filename="../../app/ui/nextsteps.py" line="76" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -614,7 +704,7 @@
         <location filename="../../app/ui/dialogs.py" line="321" />
         <location filename="../../app/ui/main.py" line="233" />
         <location filename="../../app/ui/main.py" line="498" />
-        <location filename="../../app/ui/nextsteps.py" line="64" />
+        <location filename="../../app/ui/nextsteps.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -702,7 +792,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="296" />
-        <location filename="../../app/ui/dialogs.py" line="482" />
+        <location filename="../../app/ui/dialogs.py" line="486" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
@@ -753,105 +843,105 @@
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="372" />
+        <location filename="../../app/ui/dialogs.py" line="374" />
         <source>这台电脑上没有能打开它的程序。文件在：{path}</source>
         <translation>No program on this computer can open it. The file is at: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="376" />
+        <location filename="../../app/ui/dialogs.py" line="378" />
         <source>选择保存材料包的文件夹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="380" />
+        <location filename="../../app/ui/dialogs.py" line="382" />
         <source>保存证据清单</source>
         <translation>Save the evidence list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="394" />
+        <location filename="../../app/ui/dialogs.py" line="396" />
         <source>正在生成材料包…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="410" />
+        <location filename="../../app/ui/dialogs.py" line="412" />
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="417" />
+        <location filename="../../app/ui/dialogs.py" line="419" />
         <source>正在复制原件…</source>
         <translation>Copying originals…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="419" />
+        <location filename="../../app/ui/dialogs.py" line="421" />
         <source>正在排版…</source>
         <translation>Laying out…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="423" />
+        <location filename="../../app/ui/dialogs.py" line="425" />
         <source>正在制作材料（{done}/{total}）…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="428" />
+        <location filename="../../app/ui/dialogs.py" line="430" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="439" />
+        <location filename="../../app/ui/dialogs.py" line="441" />
         <source>已取消，没有写入任何文件。</source>
         <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="443" />
+        <location filename="../../app/ui/dialogs.py" line="445" />
         <source>导出失败：{error}</source>
         <translation>Export failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="452" />
-        <location filename="../../app/ui/dialogs.py" line="467" />
+        <location filename="../../app/ui/dialogs.py" line="455" />
+        <location filename="../../app/ui/dialogs.py" line="471" />
         <location filename="../../app/ui/guide.py" line="44" />
         <location filename="../../app/ui/verify_export.py" line="44" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="453" />
+        <location filename="../../app/ui/dialogs.py" line="456" />
         <source>打开文件夹</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="457" />
+        <location filename="../../app/ui/dialogs.py" line="461" />
         <source>已导出 {pages} 页，{n} 项证据：{path}</source>
         <translation>Exported {pages} pages, {n} exhibits: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="475" />
+        <location filename="../../app/ui/dialogs.py" line="479" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="485" />
+        <location filename="../../app/ui/dialogs.py" line="489" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="486" />
+        <location filename="../../app/ui/dialogs.py" line="490" />
         <source>案件库位置</source>
         <translation>Case library</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="487" />
+        <location filename="../../app/ui/dialogs.py" line="491" />
         <source>更改语言后需重新启动程序。</source>
         <translation>Restart the app after changing the language.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="494" />
+        <location filename="../../app/ui/dialogs.py" line="498" />
         <source>选择案件库文件夹</source>
         <translation>Choose the case library folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="500" />
+        <location filename="../../app/ui/dialogs.py" line="504" />
         <location filename="../../app/ui/verify_export.py" line="18" />
         <location filename="../../app/ui/welcome.py" line="16" />
         <source>证据夹</source>
@@ -887,7 +977,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="71" />
-        <location filename="../../app/ui/nextsteps.py" line="142" />
+        <location filename="../../app/ui/nextsteps.py" line="155" />
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
@@ -1264,193 +1354,193 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation>Time source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="47" />
+        <location filename="../../app/ui/nextsteps.py" line="60" />
         <source>当事人信息</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="51" />
+        <location filename="../../app/ui/nextsteps.py" line="64" />
         <source>收货地址：决定可以向哪个法院起诉</source>
         <translation>Delivery address: decides which court can hear the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="52" />
+        <location filename="../../app/ui/nextsteps.py" line="65" />
         <source>营业执照上的住所，可在店铺资质页查看</source>
         <translation>The address on the business licence (the shop's licence page)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="53" />
+        <location filename="../../app/ui/nextsteps.py" line="66" />
         <source>18 位，见店铺资质页的营业执照</source>
         <translation>18 characters, on the business licence (the shop's licence page)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="68" />
+        <location filename="../../app/ui/nextsteps.py" line="81" />
         <source>投诉和起诉需要这些信息；不知道的可以先空着，文书中会留出“＿＿＿”。</source>
         <translation>Complaints and lawsuits need these; leave what you don't know empty and the texts show a blank (＿＿＿).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="123" />
+        <location filename="../../app/ui/nextsteps.py" line="136" />
         <source>按时间线</source>
         <translation>From the timeline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="126" />
+        <location filename="../../app/ui/nextsteps.py" line="139" />
         <source>阶段随时间线前进；也可以在这里设定</source>
         <translation>The stage follows the timeline; you can also set it here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="132" />
+        <location filename="../../app/ui/nextsteps.py" line="145" />
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="135" />
+        <location filename="../../app/ui/nextsteps.py" line="148" />
         <source>填写签收日期…</source>
         <translation>Enter the receipt date…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="147" />
+        <location filename="../../app/ui/nextsteps.py" line="160" />
         <source>证据清单</source>
         <translation>Evidence checklist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="152" />
+        <location filename="../../app/ui/nextsteps.py" line="165" />
         <source>联系</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="157" />
+        <location filename="../../app/ui/nextsteps.py" line="170" />
         <source>文书</source>
         <translation>Texts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="164" />
+        <location filename="../../app/ui/nextsteps.py" line="177" />
         <source>重新生成</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="165" />
+        <location filename="../../app/ui/nextsteps.py" line="178" />
         <source>按案件当前的信息重新填写（放弃对这份文书的修改）</source>
         <translation>Fill in again from the case as it is now (discards your edits to this text)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="176" />
+        <location filename="../../app/ui/nextsteps.py" line="189" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="178" />
+        <location filename="../../app/ui/nextsteps.py" line="191" />
         <source>导出 TXT…</source>
         <translation>Export TXT…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="180" />
+        <location filename="../../app/ui/nextsteps.py" line="193" />
         <source>导出 Word…</source>
         <translation>Export Word…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="185" />
+        <location filename="../../app/ui/nextsteps.py" line="198" />
         <source>补充当事人信息…</source>
         <translation>Parties' details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="186" />
+        <location filename="../../app/ui/nextsteps.py" line="199" />
         <source>地址、身份证号、商家住所地和统一社会信用代码：12315 投诉和起诉状需要</source>
         <translation>Addresses, ID number, the merchant's address and credit code: the 12315 complaint and the lawsuit need them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="239" />
+        <location filename="../../app/ui/nextsteps.py" line="252" />
         <source>无法计算下一步：{e}</source>
         <translation>Cannot work out the next steps: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="250" />
+        <location filename="../../app/ui/nextsteps.py" line="263" />
         <source>打开案件后显示</source>
         <translation>Shown when a case is open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="258" />
+        <location filename="../../app/ui/nextsteps.py" line="271" />
         <source>当前阶段：{s}</source>
         <translation>Stage: {s}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="259" />
+        <location filename="../../app/ui/nextsteps.py" line="272" />
         <source>（您设定）</source>
         <translation> (set by you)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="267" />
+        <location filename="../../app/ui/nextsteps.py" line="280" />
         <source>已过 {n} 天</source>
         <translation>{n} days ago</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="269" />
+        <location filename="../../app/ui/nextsteps.py" line="282" />
         <source>今天截止</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="269" />
-        <location filename="../../app/ui/nextsteps.py" line="271" />
+        <location filename="../../app/ui/nextsteps.py" line="282" />
+        <location filename="../../app/ui/nextsteps.py" line="284" />
         <source>还剩 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="272" />
+        <location filename="../../app/ui/nextsteps.py" line="285" />
         <source>（估算）</source>
         <translation>(estimated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="273" />
+        <location filename="../../app/ui/nextsteps.py" line="286" />
         <source>（起算日据证据识读，请核对）</source>
         <translation>(start date read from the evidence: please check)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="277" />
+        <location filename="../../app/ui/nextsteps.py" line="290" />
         <source>平台按签收后 7×24 小时计：至 {t}</source>
         <translation>the platform counts 7×24 hours from receipt: until {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="283" />
+        <location filename="../../app/ui/nextsteps.py" line="296" />
         <source>无法计算“{n}”：需要{w}</source>
         <translation>Cannot compute “{n}”: needs the {w}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="285" />
+        <location filename="../../app/ui/nextsteps.py" line="298" />
         <source>暂无期限</source>
         <translation>No deadlines yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="326" />
+        <location filename="../../app/ui/nextsteps.py" line="339" />
         <source>这份文书您修改过；案件信息更新后点“重新生成”可重新填写</source>
         <translation>You edited this text; after the case changes, click Regenerate to fill it in again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="357" />
+        <location filename="../../app/ui/nextsteps.py" line="370" />
         <source>已复制，可以粘贴到聊天窗口或表单中</source>
         <translation>Copied: paste it into the chat or the form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="364" />
+        <location filename="../../app/ui/nextsteps.py" line="377" />
         <source>导出文书</source>
         <translation>Export text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="365" />
+        <location filename="../../app/ui/nextsteps.py" line="378" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="375" />
+        <location filename="../../app/ui/nextsteps.py" line="388" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="379" />
+        <location filename="../../app/ui/nextsteps.py" line="392" />
         <source>导出失败：{e}</source>
         <translation>Export failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="381" />
+        <location filename="../../app/ui/nextsteps.py" line="394" />
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
@@ -1508,12 +1598,13 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="119" />
+        <location filename="../../app/ui/packs.py" line="356" />
         <source>……另有 {n} 项调整</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="120" />
-        <location filename="../../app/ui/packs.py" line="355" />
+        <location filename="../../app/ui/packs.py" line="362" />
         <source>不放入：证据{number} {name}：{reason}</source>
         <translation type="unfinished" />
     </message>
@@ -1593,8 +1684,18 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="357" />
+        <location filename="../../app/ui/packs.py" line="360" />
+        <source>因数量或大小上限未放入 {n} 项：{numbers}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="364" />
         <source>注意：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="365" />
+        <source>完整的清单和每项调整见文件夹中的 manifest.csv。</source>
         <translation type="unfinished" />
     </message>
     <message>
