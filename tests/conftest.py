@@ -11,6 +11,7 @@ from PIL import Image
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EVIDENCE_BINDER_LANG", "zh")
+os.environ.setdefault("EVIDENCE_BINDER_READING", "0")  # background OCR only in the tests that ask for it
 
 ROOT = Path(__file__).resolve().parents[1]
 REPO_SAMPLES = ROOT / "resources" / "samples"       # the project's own sample files, in the repo

@@ -298,6 +298,8 @@ class Preview(QWidget):
         layout.addLayout(bar)
         self._image: QImage | None = None
         self._scale = 1.0
+        self._highlights = None   # boxes of search matches (issue 11), for the exhibit in self._row_id
+        self._row_id = None
         self._token = 0
         self._show_zoom(False)
 
@@ -309,6 +311,7 @@ class Preview(QWidget):
         self._token += 1
         token = self._token
         self._stop_media()
+        self._highlights, self._row_id = None, (row or {}).get("id")
         self._show_zoom(False)
         self.page_label.setVisible(False)
         self._page_labels = []
@@ -355,10 +358,22 @@ class Preview(QWidget):
         self._scale = max(0.05, min(8.0, self._scale * factor))
         self._apply()
 
+    def set_highlights(self, boxes, exhibit_id=None):
+        """Outline these boxes (pixels of the upright picture) on the exhibit shown; None clears."""
+        if exhibit_id is not None and exhibit_id != self._row_id:
+            return
+        self._highlights = boxes or None
+        if self._image is not None and self.stack.currentWidget() is self.scroll:
+            self._apply()
+
     def _apply(self):
         size = self._image.size() * self._scale
-        self.image_label.setPixmap(QPixmap.fromImage(self._image).scaled(size, Qt.KeepAspectRatio,
-                                                                           Qt.SmoothTransformation))
+        image = self._image
+        if self._highlights:
+            from .reading import paint_highlights
+            image = paint_highlights(image, self._highlights)
+        self.image_label.setPixmap(QPixmap.fromImage(image).scaled(size, Qt.KeepAspectRatio,
+                                                                     Qt.SmoothTransformation))
         self.image_label.resize(size)
 
     def wheelEvent(self, event):

@@ -70,6 +70,11 @@ class MainWindow(QMainWindow):
         self.next_steps = NextStepsPanel()
         page.add_side_panel(self.next_steps, tr("下一步"))
         self.next_steps.caseInfoRequested.connect(self.edit_case)
+        from .reading import ReadingBar, ReadingPanel  # reading: search, progress, proposals (issue 11)
+        self.reading = ReadingBar(page)
+        page.add_header_widget(self.reading, 1)
+        self.reading_panel = ReadingPanel()
+        page.add_side_panel(self.reading_panel, tr("读取结果"))
         self._build_actions()
         self._build_docks()
         self._build_status()
@@ -259,6 +264,8 @@ class MainWindow(QMainWindow):
         session, self.session = self.session, None
         if session is None:
             return
+        self.reading.attach(None)
+        self.reading_panel.attach(None)
         self.closing.append(session)
         # The window may be gone by the time the case has closed (the app quitting): then nobody listens.
         session.closed.connect(lambda s=session, w=self: shiboken6.isValid(w) and w._session_closed(s))
@@ -392,6 +399,8 @@ class MainWindow(QMainWindow):
             self._load()
             session.restart_watching()
             self.next_steps.attach(session)
+            self.reading.attach(session)
+            self.reading_panel.attach(session)
 
         if create:
             session.open(opened, create_title=create[0], info=create[1])
@@ -475,6 +484,8 @@ class MainWindow(QMainWindow):
         row = dict(self.model.row_dict(self.model.row_of(ids[0])))
         self.detail.show_row(row, self.events)
         self.preview.show_exhibit(row, self.session.original_path(row))
+        self.reading.highlight(row)
+        self.reading_panel.show_row(row)
 
     def _after_edit(self, result, error):
         if error is not None:

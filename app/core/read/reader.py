@@ -217,10 +217,23 @@ def counts(case: Case) -> tuple[int, int]:
 
 
 def read_one(case: Case, exhibit_id: int) -> tuple[Reading, dict]:
-    """Read one exhibit (cache first) without touching the database; returns the reading and facts."""
+    """Read one exhibit (cache first) without writing the database; returns the reading and facts."""
     row = next(case.db.query("SELECT * FROM exhibits WHERE id = ?", [exhibit_id]), None)
     if row is None:
         raise LookupError(exhibit_id)
+    return analyse(case, row)
+
+
+def next_pending(case: Case) -> dict | None:
+    """The next exhibit row to read (number order), or None."""
+    return next(case.db.query(
+        "SELECT * FROM exhibits WHERE read_status IS NULL AND deleted_at IS NULL AND pending_tmp IS NULL "
+        "ORDER BY number, COALESCE(part, 0), id LIMIT 1"), None)
+
+
+def analyse(case: Case, row: dict) -> tuple[Reading, dict]:
+    """The reading (cache, else OCR / text layer) and facts of an exhibit row. Touches files only, never
+    the database, so the GUI runs it in a worker while the database thread stays free."""
     reading = load_cached(case, row["sha256"])
     if reading is None:
         reading = read_file(case, row)
