@@ -136,10 +136,27 @@ def _checks():
         return (f"holiday schedule {first}-{last}, later years estimated; 2025-09-28 + 7 days -> {d.due}; "
                 f"起诉状 .docx {size} bytes")
 
+    def reading():
+        from PIL import Image
+
+        from .core.read.engine import engine
+        from .core.read.facts import extract
+
+        shot = resource_path("samples") / "Screenshot_20250305-143105.png"
+        with Image.open(shot) as im:
+            im.load()
+            lines = engine().read_image(im)
+        facts = extract(lines)
+        numbers = [i["value"] for i in facts.values["order_numbers"]]
+        if "30802519476281035946" not in numbers:
+            raise RuntimeError(f"order number not read from {shot.name}: found {numbers}")
+        return f"OCR read {len(lines)} lines of {shot.name}, order number 30802519476281035946, platform {facts.platform}"
+
     return [(("Qt 平台插件", "Qt platform"), qt_platform), (("Qt 多媒体与 PDF", "Qt multimedia and PDF"), qt_modules),
             (("内置字体", "bundled fonts"), fonts), (("界面翻译", "translations"), translations),
             (("媒体读取", "media readers"), media_readers), (("导入与导出", "import and export"), case_round_trip),
-            (("期限计算", "deadlines"), dispute_rules)]
+            (("期限计算", "deadlines"), dispute_rules),
+            (("文字识别", "reading (OCR)"), reading)]
 
 
 def run(lang: str | None = None, checks=None) -> int:

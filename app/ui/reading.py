@@ -390,7 +390,9 @@ def _case_proposals(info: dict) -> dict:
         suggested = json.loads(info.get("suggested_json") or "{}")
     except ValueError:
         return {}
-    return {f: s["value"] for f, s in suggested.items() if s.get("status") == "proposed" and not info.get(f)}
+    platforms = {"jd": "京东", "taobao": "淘宝/天猫", "pinduoduo": "拼多多", "douyin": "抖音"}
+    return {f: tr(platforms.get(s["value"], s["value"])) if f == "platform" else s["value"]
+            for f, s in suggested.items() if s.get("status") == "proposed" and not info.get(f)}
 
 
 def _facts_text(row: dict) -> str:
