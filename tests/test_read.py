@@ -119,13 +119,16 @@ def test_names_purposes_and_categories_are_suggestions(read_case_copy):
     rows = _by_name(read_case_copy)
     jd = rows["Screenshot_20250302-101600_com.jingdong.app.mall.png"]
     assert jd["name"] == "京东订单详情截图（订单号…5946）"
-    assert jd["purpose"] == "证明买卖合同关系成立及价款"
+    # the purpose stays the user's to write: the proposal is what the detail panel and the export offer
+    from app.core.export import default_purpose
+
+    assert jd["purpose"] is None and default_purpose(jd) == "证明买卖合同关系成立及价款"
     assert jd["category"] == "order"
     assert suggest.is_suggested(jd, "name") and suggest.is_suggested(jd, "purpose")
     refusal = rows["Screenshot_20250415-103100.png"]
-    assert refusal["category"] == "refusal" and "不符合七天无理由退货条件" in refusal["purpose"]
-    assert rows["Screenshot_20250410_203500_com.tencent.mm.png"]["purpose"] == "证明已支付货款259.00元"
-    assert rows["Screenshot_20250412-160200.png"]["purpose"] == "证明商品已签收及签收时间"
+    assert refusal["category"] == "refusal" and "不符合七天无理由退货条件" in default_purpose(refusal)
+    assert default_purpose(rows["Screenshot_20250410_203500_com.tencent.mm.png"]) == "证明已支付货款259.00元"
+    assert default_purpose(rows["Screenshot_20250412-160200.png"]) == "证明商品已签收及签收时间"
 
 
 def test_user_text_is_never_overwritten(read_case_copy):
@@ -141,6 +144,9 @@ def test_user_text_is_never_overwritten(read_case_copy):
     suggest.accept_exhibit(case, row["id"])
     accepted = next(r for r in case.exhibits() if r["id"] == row["id"])
     assert not suggest.is_suggested(accepted, "name")
+    other = _by_name(case)["Screenshot_20250412-160200.png"]
+    suggest.accept_exhibit(case, other["id"])            # accepting writes the proposed purpose in
+    assert next(r for r in case.exhibits() if r["id"] == other["id"])["purpose"] == "证明商品已签收及签收时间"
 
 
 def test_case_fields_proposed_not_written(read_case_copy):

@@ -37,7 +37,9 @@ def default_purpose(row: dict) -> str | None:
     """The purpose the index prints when the user wrote none (None: the row reads （待填写）)."""
     if row["status"] != "ok":
         return None  # a damaged file proves nothing by itself until the user says what it is for
-    return DEFAULT_PURPOSE.get(row["category"])
+    from ..read.suggest import proposed_purpose  # what reading the exhibit proposes comes first
+
+    return proposed_purpose(row) or DEFAULT_PURPOSE.get(row["category"])
 
 
 class ExportCancelled(Exception):

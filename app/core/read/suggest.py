@@ -128,9 +128,11 @@ def _apply_exhibit(case: Case, row: dict, facts: dict) -> bool:
             continue
         if field == "name" and row.get("status") != "ok":
             continue  # a damaged file keeps its (marked) name
-        if row.get(field) != value:
-            changes[field] = value
         suggested[field] = value
+        # the purpose stays empty until the user accepts it: the detail panel shows the proposal greyed
+        # with 采用建议 and the export prints it and reports it unconfirmed (export.default_purpose)
+        if field != "purpose" and row.get(field) != value:
+            changes[field] = value
     if not changes and suggested == _loads(row.get("suggested_json"), {}):
         return False
     changes["suggested_json"] = json.dumps(suggested, ensure_ascii=False) if suggested else None
@@ -141,18 +143,29 @@ def _apply_exhibit(case: Case, row: dict, facts: dict) -> bool:
 def accept_exhibit(case: Case, exhibit_id: int, fields: tuple[str, ...] | None = None) -> None:
     """The user accepts the proposed values (all, or `fields`): they become the user's own."""
     with case.db.atomic():
-        row = case.db.execute("SELECT suggested_json, user_fields FROM exhibits WHERE id = ?", [exhibit_id]).fetchone()
+        row = case.db.execute("SELECT suggested_json, user_fields, purpose FROM exhibits WHERE id = ?",
+                              [exhibit_id]).fetchone()
         if row is None:
             return
         suggested, user = _loads(row[0], {}), _loads(row[1], [])
+        values = {}
         for field in list(suggested):
             if fields is None or field in fields:
-                suggested.pop(field)
+                value = suggested.pop(field)
+                if field == "purpose" and not row[2]:
+                    values["purpose"] = value
                 if field not in user:
                     user.append(field)
-        case.db["exhibits"].update(exhibit_id, {"suggested_json": json.dumps(suggested, ensure_ascii=False)
-                                                if suggested else None,
-                                                "user_fields": json.dumps(user, ensure_ascii=False)})
+        values.update({"suggested_json": json.dumps(suggested, ensure_ascii=False) if suggested else None,
+                       "user_fields": json.dumps(user, ensure_ascii=False)})
+        case.db["exhibits"].update(exhibit_id, values)
+
+
+def proposed_purpose(row: dict) -> str | None:
+    """The purpose reading proposes for an exhibit whose purpose the user has not written."""
+    if row.get("purpose"):
+        return None
+    return _loads(row.get("suggested_json"), {}).get("purpose")
 
 
 def mark_user_fields(row: dict | None, fields) -> dict:
@@ -172,6 +185,8 @@ def mark_user_fields(row: dict | None, fields) -> dict:
 def is_suggested(row: dict, field: str) -> bool:
     """True when the exhibit's `field` still holds the app's proposal, not yet accepted or edited."""
     suggested = _loads(row.get("suggested_json"), {})
+    if field == "purpose":
+        return "purpose" in suggested and not row.get("purpose")
     return field in suggested and suggested[field] == row.get(field)
 
 
