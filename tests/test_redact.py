@@ -109,3 +109,20 @@ def test_label_and_value_read_as_two_boxes_on_one_row():
     order = next(a for a in areas if a.kind == "order_number")
     assert order.box[0] * 1080 > 220 and order.box[2] * 1080 < 620       # inside the value's box, half of it
     assert order.text == "30802519476281035946"[5:15]
+
+
+def test_desktop_page_columns_headings_and_waybills_are_not_personal_data():
+    # A desktop order page: three columns on one row, a 收货人信息 heading, a waybill with a 0 in it.
+    lines = [L("收货人信息", (100, 300, 220, 320)), L("配送信息", (500, 300, 580, 320)),
+             L("地址：上海市浦东新区张江镇芳春路1288弄5号", (100, 400, 400, 420)),
+             L("运单号：JDX019283746501", (500, 400, 700, 420)), L("下单时间：2025-03-02 10:15:26", (800, 400, 1000, 420))]
+    areas = redact.find(lines, 1200, 800)
+    assert [(a.kind, a.text) for a in areas] == [("address", "上海市浦东新区张江镇芳春路1288弄5号")]
+    assert areas[0].box[2] * 1200 < 410     # its own box and padding, not the next column at 500
+
+
+def test_address_value_in_its_own_box_after_the_label_box():
+    lines = [L("收货地址：", (40, 400, 200, 440)), L("浙江省杭州市西湖区文三路123号", (220, 400, 700, 440)),
+             L("修改", (900, 400, 960, 440))]
+    areas = redact.find(lines, 1080, 2400)
+    assert [(a.kind, a.text) for a in areas] == [("address", "浙江省杭州市西湖区文三路123号")]

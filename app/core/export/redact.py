@@ -28,14 +28,16 @@ FILL = (0, 0, 0)
 PAD = 0.25        # of the line's height, around each box
 
 _DIGIT = r"[0-9０-９]"
-MOBILE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9*]{4}){2}(?![0-9])")
-LANDLINE = re.compile(r"(?<![0-9])0[1-9][0-9]{1,2}[- ]?[0-9]{7,8}(?![0-9])")
+# Not inside a longer run of letters and digits (a waybill "JDX019283746501" holds no landline).
+MOBILE = re.compile(r"(?<![0-9A-Za-z])(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9*]{4}){2}(?![0-9A-Za-z])")
+LANDLINE = re.compile(r"(?<![0-9A-Za-z])0[1-9][0-9]{1,2}[- ]?[0-9]{7,8}(?![0-9A-Za-z])")
 ID_CARD = re.compile(r"(?<![0-9A-Za-z])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
                      r"[0-9*]{3}[0-9Xx*](?![0-9A-Za-z])")
-CARD = re.compile(r"(?<![0-9])(?:[0-9][ -]?){15,18}[0-9](?![0-9])")
+CARD = re.compile(r"(?<![0-9A-Za-z])(?:[0-9][ -]?){15,18}[0-9](?![0-9A-Za-z])")
 ORDER_LABEL = re.compile(r"(订单编号|订单号|订单号码|订单ID|order\s*(?:no|id))", re.I)
 ORDER_NUMBER = re.compile(r"[0-9][0-9-]{9,30}[0-9]")
-NAME_LABEL = re.compile(r"(收货人|收件人|联系人|姓名|买家姓名|投诉人|申请人|寄件人)[:：\s]*([\u4e00-\u9fa5·]{2,5})")
+# A label, a colon or a space, then the name ("收货人信息" is a heading, not a name).
+NAME_LABEL = re.compile(r"(收货人|收件人|联系人|姓名|买家姓名|投诉人|申请人|寄件人)[:：\s]+([\u4e00-\u9fa5·]{2,5})")
 NAME_BEFORE_PHONE = re.compile(r"([\u4e00-\u9fa5·]{2,4})\s*(?=(?:\+?86[- ]?)?1[3-9][0-9][0-9*]{8}(?![0-9]))")
 ADDRESS_LABEL = re.compile(r"(收货地址|收件地址|收货人地址|联系地址|通讯地址|详细地址|寄件地址|住址|地址)[:：\s]*(.*)")
 ADDRESS_SHAPE = re.compile(r"[\u4e00-\u9fa5]{2,}(?:省|自治区|市)[\u4e00-\u9fa5A-Za-z0-9]*?(?:市|区|县|州|旗|镇)"
@@ -153,6 +155,8 @@ def find(lines, width: int, height: int, names: tuple[str, ...] = (), page: int 
         if not spans and i > 0 and _is_address_label(rows[i - 1].text) and ADDRESS_WORDS.search(row.text):
             spans = [("address", 0, len(row.text))]         # "收货地址" above, the address on its own row
         for kind, start, end in spans:
+            if kind == "address":
+                start, end = _one_box(row, start, end)
             for s, e, line in row.spans:
                 a, b = max(start, s), min(end, e)
                 if a >= b:
@@ -163,6 +167,19 @@ def find(lines, width: int, height: int, names: tuple[str, ...] = (), page: int 
                                          min(1.0, (x1 + pad) / width), min(1.0, (y1 + pad) / height)),
                                   line.text[a - s:b - s], "auto", page))
     return areas
+
+
+def _one_box(row, start: int, end: int) -> tuple[int, int]:
+    """An address runs to the end of the box it starts in, not across the row into the next column
+    ("地址：上海市…5号 | 运单号：JDX… | 下单时间：…" on a desktop page)."""
+    for s, e, _line in row.spans:
+        if s <= start < e:
+            if start >= e - 1 or not row.text[start:e].strip(" :："):     # the label's box: the next one
+                continue
+            return start, min(end, e)
+        if start < s:                                                  # on the space between two boxes
+            return s, min(end, e)
+    return start, end
 
 
 def paint(im: Image.Image, areas: list[Area]) -> Image.Image:
