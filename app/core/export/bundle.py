@@ -20,7 +20,7 @@ from typing import Callable
 import filelock
 
 from ..capture import source_words
-from ..ingest import make_read_only, remove_file
+from ..ingest import _crash_point, make_read_only, remove_file
 from ..messages import CoreError
 from ..safefs import sha256_regular
 from ..store import Case, now_iso
@@ -93,12 +93,16 @@ def _remove_tree(path: Path) -> None:
 
 
 def clean_leftovers(folder: Path) -> list[str]:
-    """Remove what killed exports left in `folder`; a running export's work (locked) is left alone."""
+    """Remove what killed exports left in `folder`: their work folders (whose lock is free), the temp
+    files of earlier versions, and empty name reservations (`x_原件` with no `x.pdf`) when no export is
+    running there. A running export's work (locked) is left alone, and so is anything with files in it
+    that is not an export's work."""
     removed = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return removed
+    busy = False
     for entry in entries:
         name = entry.name
         if name.startswith(WORK_PREFIX) and name.endswith(WORK_SUFFIX) and entry.is_dir(follow_symlinks=False):
@@ -106,7 +110,8 @@ def clean_leftovers(folder: Path) -> list[str]:
             try:
                 lock.acquire(timeout=0)
             except (filelock.Timeout, OSError):
-                continue  # an export is running there
+                busy = True  # an export is running there
+                continue
             try:
                 _remove_tree(Path(entry.path))
             finally:
@@ -115,6 +120,16 @@ def clean_leftovers(folder: Path) -> list[str]:
         elif _OLD_LEFTOVER.match(name) and not entry.is_symlink():
             _remove_tree(Path(entry.path))
             removed.append(name)
+    if not busy:
+        for entry in entries:
+            name = entry.name
+            if name.endswith("_原件") and entry.is_dir(follow_symlinks=False) and \
+                    not os.path.lexists(os.path.join(folder, name[:-len("_原件")] + ".pdf")):
+                try:
+                    os.rmdir(entry.path)  # only ever succeeds on an empty folder
+                    removed.append(name)
+                except OSError:
+                    pass
     return removed
 
 
@@ -134,12 +149,14 @@ def _publish(work: Path, out: Path, write_manifests: Callable[[Path, str], None]
             os.mkdir(folder)
         except FileExistsError:
             continue
+        _crash_point("export_reserved")
         write_manifests(work_folder, out.name)
         try:
             os.replace(work_folder, folder)
         except OSError:  # Windows cannot rename onto a folder, even an empty one
             os.rmdir(folder)
             os.rename(work_folder, folder)
+        _crash_point("export_folder")
         try:
             os.link(work_pdf, out)
         except FileExistsError:
@@ -220,6 +237,7 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
                 fh.flush()
                 os.fsync(fh.fileno())
             sha, _ = sha256_regular(work / "bundle.pdf")
+            _crash_point("export_pdf")
             progress("write", 0, len(rows))
             (work / "originals").mkdir()
             for i, row in enumerate(rows):
@@ -229,6 +247,7 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
                 shutil.copyfile(case.original_path(row["sha256"], row["ext"]), target)
                 make_read_only(target)
                 progress("write", i + 1, len(rows))
+                _crash_point("export_copied")
             out = _publish(work, out, write_manifests)
         except OSError as exc:
             raise export_os_error(exc, out) from None

@@ -1,0 +1,107 @@
+"""Fault injection on real processes: exports killed at every step and at random moments leave nothing
+behind that the next export does not remove, and never anything that passes for an export."""
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from PIL import Image
+
+from app.core.export import verify_export
+from conftest import ROOT, run_cli
+
+TRACEBACKS = []  # every subprocess's stderr is checked; the figures go in the closing note
+
+
+def cli(*args, env=None):
+    r = run_cli(*args, env=env)
+    if "Traceback" in r.stderr:
+        TRACEBACKS.append((args, r.stderr))
+    assert "Traceback" not in r.stderr, r.stderr
+    return r
+
+
+@pytest.fixture(scope="module")
+def photo_case(tmp_path_factory):
+    """A case of 24 noisy photos (~1 MB each), so an export takes a moment."""
+    base = tmp_path_factory.mktemp("faults")
+    rng = random.Random(14)
+    ev = base / "photos"
+    ev.mkdir()
+    for i in range(24):
+        Image.frombytes("RGB", (800, 1200), rng.randbytes(800 * 1200 * 3)).save(
+            ev / f"IMG_202503{i % 28 + 1:02d}_1200{i:02d}.jpg", quality=90)
+    cli("new", str(base / "case"), "--title", "fault")
+    assert cli("import", str(base / "case"), str(ev)).returncode == 0
+    return base / "case"
+
+
+def visible_state(out_dir):
+    """What a user sees in the output folder: the bundles that verify, and everything else."""
+    names = sorted(os.listdir(out_dir)) if out_dir.exists() else []
+    hidden = [n for n in names if n.startswith(".")]
+    pdfs = [n for n in names if n.endswith(".pdf")]
+    folders = [n for n in names if n.endswith("_原件")]
+    return names, hidden, pdfs, folders
+
+
+def assert_only_whole_bundles(out_dir):
+    names, hidden, pdfs, folders = visible_state(out_dir)
+    assert not hidden, f"temp work left beside the output: {hidden}"
+    for pdf in pdfs:
+        assert verify_export(out_dir / pdf).ok, f"{pdf} does not verify"
+    for folder in folders:
+        assert folder[:-len("_原件")] + ".pdf" in pdfs, f"{folder} has no PDF"
+    return len(pdfs)
+
+
+@pytest.mark.parametrize("step", ["export_copied:1", "export_copied:12", "export_pdf:1", "export_reserved:1",
+                                  "export_folder:1"])
+def test_export_killed_at_each_step(photo_case, tmp_path, step):
+    out = tmp_path / "out" / "证据清单.pdf"
+    r = cli("export", str(photo_case), "--out", str(out), env={"EVIDENCE_BINDER_CRASH_AT": step})
+    assert r.returncode == 137
+    names, hidden, pdfs, folders = visible_state(out.parent)
+    assert not pdfs or step == "export_folder:1"
+    for name in hidden:  # a leftover is never taken for an export
+        check = verify_export(out.parent / name)
+        assert not check.ok and check.problems[0][0] == "export_leftover"
+    if step == "export_folder:1":  # killed between the folder and the PDF: the folder says its PDF is missing
+        check = verify_export(out.parent / folders[0])
+        assert [c for c, _ in check.problems] == ["export_pdf_missing"]
+        (out.parent / folders[0]).rename(tmp_path / "set aside")
+    r = cli("export", str(photo_case), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert assert_only_whole_bundles(out.parent) == 1
+
+
+def test_export_sigkilled_at_random_moments(photo_case, tmp_path):
+    rng = random.Random(20261129)
+    out = tmp_path / "out" / "证据清单.pdf"
+    env = {**os.environ, "EVIDENCE_BINDER_LANG": "en"}
+    started = time.monotonic()
+    assert cli("export", str(photo_case), "--out", str(tmp_path / "timing.pdf")).returncode == 0
+    duration = time.monotonic() - started
+    kills = 0
+    for _ in range(8):
+        proc = subprocess.Popen([sys.executable, "-m", "app", "export", str(photo_case), "--out", str(out)], cwd=ROOT,
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(rng.uniform(0.3, duration))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait(timeout=120)
+        err = proc.stderr.read().decode()
+        proc.stderr.close()
+        assert "Traceback" not in err, err
+        names, hidden, pdfs, folders = visible_state(out.parent)
+        for pdf in pdfs:  # whatever is visible with a PDF is whole
+            assert verify_export(out.parent / pdf).ok
+    assert kills >= 4, "the exports finished before they could be killed"
+    assert cli("export", str(photo_case), "--out", str(out)).returncode == 0
+    whole = assert_only_whole_bundles(out.parent)
+    assert whole >= 1
+    print(f"export kills: {kills}, whole bundles after: {whole}")
