@@ -201,6 +201,8 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     cli_read.add_parsers(sub)
     from . import cli_open
     cli_open.add_parsers(sub)
+    from . import cli_repair
+    cli_repair.add_parsers(sub)
     if lang == "zh":  # the command list in Chinese, for commands other modules add
         for action in sub._choices_actions:
             action.help = COMMAND_ZH.get(action.dest, action.help)
@@ -232,14 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
-    try:
-        return COMMANDS[args.command](args, lang)
-    except CoreError as exc:
-        print(exc.message(lang), file=sys.stderr)
-        return EXIT_PROBLEM
-    except KeyboardInterrupt:
-        print("interrupted" if lang == "en" else "已中断", file=sys.stderr)
-        return 130
+    from .cli_safety import run_safely
+
+    return run_safely(COMMANDS[args.command], args, lang)  # every failure a message and an exit code
 
 
 def cmd_new(args, lang) -> int:
@@ -482,3 +479,6 @@ COMMANDS.update(_READ_COMMANDS)
 from .cli_open import COMMANDS as _OPEN_COMMANDS  # noqa: E402
 
 COMMANDS.update(_OPEN_COMMANDS)
+from .cli_repair import COMMANDS as _REPAIR_COMMANDS  # noqa: E402
+
+COMMANDS.update(_REPAIR_COMMANDS)

@@ -61,8 +61,9 @@ def test_migrations_apply_in_order_and_are_recorded(tmp_path, monkeypatch):
         assert "extra" in case.db["exhibits"].columns_dict and "later" in case.db.table_names()
     # A failing migration leaves the database at the version before it, untouched.
     (schema / "0003_broken.sql").write_text("CREATE TABLE half (id INTEGER);\nTHIS IS NOT SQL;\n", encoding="utf-8")
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(CoreError) as broken:  # told in words (a migration that fails is reported, not a traceback)
         Case.open(tmp_path / "c")
+    assert broken.value.code == "case_io_error"
     with sqlite3.connect(tmp_path / "c" / "case.sqlite") as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
         assert conn.execute("SELECT name FROM sqlite_master WHERE name='half'").fetchone() is None
@@ -86,28 +87,32 @@ def test_recovery_finishes_or_undoes_interrupted_imports(tmp_path):
     ra = case.exhibit_by_sha(out_a.sha256)
     target_a = case.original_path(ra["sha256"], ra["ext"])
     os.chmod(target_a, 0o644)
-    os.replace(target_a, case.tmp / "aaaa.part")
-    case.db.execute("UPDATE exhibits SET pending_tmp = 'aaaa.part' WHERE id = ?", [ra["id"]])
+    os.replace(target_a, case.tmp / ("a" * 32 + ".part"))
+    case.db.execute("UPDATE exhibits SET pending_tmp = ? WHERE id = ?", ["a" * 32 + ".part", ra["id"]])
     # b: crashed after the row was written and the temp copy lost
     rb = case.exhibit_by_sha(out_b.sha256)
     target_b = case.original_path(rb["sha256"], rb["ext"])
     os.chmod(target_b, 0o644)
     target_b.unlink()
-    case.db.execute("UPDATE exhibits SET pending_tmp = 'gone.part' WHERE id = ?", [rb["id"]])
-    # c: its row vanished (a file without a row); plus a half-written temp file
+    case.db.execute("UPDATE exhibits SET pending_tmp = ? WHERE id = ?", ["b" * 32 + ".part", rb["id"]])
+    # c: its row vanished (a file without a row); plus a half-written temp file of ours and one that is not ours
     rc = case.exhibit_by_sha(out_c.sha256)
     case.db.execute("DELETE FROM exhibits WHERE id = ?", [rc["id"]])
-    (case.tmp / "half.part").write_bytes(b"\x89PNG half")
+    (case.tmp / ("c" * 32 + ".part")).write_bytes(b"\x89PNG half")
+    (case.tmp / "notes.txt").write_bytes(b"not ours")
     report = recover(case)
     assert report.finished == [ra["id"]] and report.rolled_back == [rb["sha256"]]
-    assert report.adopted == [rc["sha256"]] and "half.part" in report.temp_removed
-    assert list(case.tmp.iterdir()) == []
+    assert "c" * 32 + ".part" in report.temp_removed and report.foreign_temp == ["notes.txt"]
+    # the file without a row is reported, never made an exhibit silently
+    c_name = case.original_path(rc["sha256"], rc["ext"]).name
+    assert report.orphans == [c_name]
+    assert sorted(p.name for p in case.tmp.iterdir()) == ["notes.txt"]
     shas = {r["sha256"]: r for r in case.exhibits()}
-    assert set(shas) == {out_a.sha256, out_c.sha256}
-    assert shas[out_c.sha256]["sources"][0]["via"] == "recovered"
+    assert set(shas) == {out_a.sha256}
     for r in shas.values():
         assert case.original_path(r["sha256"], r["ext"]).is_file() and r["pending_tmp"] is None
-    # importing everything again completes b, and a/c are duplicates
+    # importing everything again completes b and c (c's original is already in place), a is a duplicate
     outcomes = [imp.import_file(p) for p in (a, b, c)]
-    assert [o.status for o in outcomes] == ["duplicate", "imported", "duplicate"]
+    assert [o.status for o in outcomes] == ["duplicate", "imported", "imported"]
+    assert recover(case).orphans == []
     case.close()

@@ -11,6 +11,7 @@ files that are already on disk.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
@@ -133,9 +134,11 @@ def build_record(stored_file: Path, original_name: str, sha256: str, size: int, 
 
 
 def remove_file(path: Path) -> None:
-    """Delete one of our own files (temp copies are made read-only before the rename)."""
+    """Delete one of our own files (temp copies are made read-only before the rename); a link is
+    removed itself, its target's permissions never touched."""
     try:
-        os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
+        if not os.path.islink(path):
+            os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
     except OSError:
         pass
     try:
@@ -338,8 +341,9 @@ class Importer:
                            {"size": human_size(st.st_size), "limit": human_size(MAX_FILE_SIZE)})
         free = shutil.disk_usage(self.case.root).free
         if free < st.st_size + FREE_SPACE_MARGIN:
-            return Outcome(shown, REFUSED, "no_space",
-                           {"need": human_size(st.st_size + FREE_SPACE_MARGIN), "free": human_size(free)})
+            known = self._known_without_copy(path, shown, name, st)  # bytes already in the case need no room
+            return known or Outcome(shown, REFUSED, "no_space",
+                                    {"need": human_size(st.st_size + FREE_SPACE_MARGIN), "free": human_size(free)})
         tmp = self.case.tmp / f"{uuid.uuid4().hex}.part"
         try:
             try:
@@ -372,10 +376,51 @@ class Importer:
             return Outcome(shown, SKIPPED, "cancelled")
         except OSError as exc:
             remove_file(tmp)
-            return Outcome(shown, REFUSED, "read_error", {"error": str(exc)})
+            if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+                return Outcome(shown, REFUSED, "disk_full_import", {"path": display_path(self.case.root)})
+            # strerror, not str(exc): the message never shows our internal tmp/….part path
+            return Outcome(shown, REFUSED, "read_error", {"error": exc.strerror or type(exc).__name__})
         except BaseException:
             remove_file(tmp)
             raise
+
+    def _known_without_copy(self, path: Path, shown: str, name: str, st: os.stat_result) -> Outcome | None:
+        """When the disk has no room for a copy: hash the file where it is, and if the case holds those
+        bytes already, record the new source (a duplicate is never refused for lack of space)."""
+        try:
+            with open(path, "rb") as src:
+                hasher = hashlib.sha256()
+                while chunk := src.read(CHUNK):
+                    hasher.update(chunk)
+                    if self.cancel.is_set():
+                        return None
+        except OSError:
+            return None
+        sha = hasher.hexdigest()
+        existing = self.run_db(lambda: self.case.exhibit_by_sha(sha))
+        if existing is None or not self.case.original_path(sha, existing["ext"]).is_file():
+            return None
+
+        def add_source() -> bool:
+            with self.case.db.atomic():
+                return self._add_source(existing["id"], shown, name, st.st_mtime)
+        new_source = self.run_db(add_source)
+        code = "duplicate_trashed" if existing["deleted_at"] else "duplicate" if new_source else "already_imported"
+        return Outcome(shown, DUPLICATE, code, {"number": existing["number"]}, existing["id"], existing["number"],
+                       sha, existing["name"], existing["status"])
+
+    def _restore(self, tmp: Path, existing: dict) -> bool:
+        """Put back an exhibit's original that went missing from originals/, from a re-import of the same
+        bytes (the copy in tmp/ is already hashed: it is the original)."""
+        target = self.case.original_path(existing["sha256"], existing["ext"])
+        if existing.get("pending_tmp") or os.path.lexists(target):
+            return False
+        if self.durable:
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+        make_read_only(tmp)
+        os.replace(tmp, target)
+        return True
 
     def _copy(self, src, head: bytes, tmp: Path) -> tuple[str, int, bytes]:
         hasher = hashlib.sha256()
@@ -426,6 +471,9 @@ class Importer:
                     return self._add_source(existing["id"], shown, name, mtime)
 
             new_source = self.run_db(add_source)
+            if self._restore(tmp, existing):
+                return Outcome(shown, DUPLICATE, "original_restored", {"number": existing["number"]}, existing["id"],
+                               existing["number"], sha, existing["name"], existing["status"])
             remove_file(tmp)
             code = "duplicate_trashed" if existing["deleted_at"] else "duplicate" if new_source else "already_imported"
             return Outcome(shown, DUPLICATE, code, {"number": existing["number"]}, existing["id"],

@@ -90,3 +90,29 @@ def plain_name(name) -> bool:
 def child(folder: Path, name) -> Path | None:
     """`folder / name` when name is a plain name (see plain_name), else None."""
     return folder / name if plain_name(name) else None
+
+
+def remove_tree(path: str | os.PathLike) -> None:
+    """Delete a file or a folder of our own, never following a link out of it (read-only files too)."""
+    import shutil
+
+    def retry(func, p, _exc):
+        try:
+            if not os.path.islink(p):
+                os.chmod(p, stat.S_IWRITE | stat.S_IREAD | stat.S_IEXEC)
+            func(p)
+        except OSError:
+            pass
+    try:
+        if os.path.islink(path) or not os.path.isdir(path):
+            os.remove(path)
+        else:
+            shutil.rmtree(path, onerror=retry)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        try:
+            os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
+            os.remove(path)
+        except OSError:
+            pass  # left for the next clean-up

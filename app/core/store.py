@@ -27,6 +27,8 @@ from .paths import schema_dir
 DB_NAME = "case.sqlite"
 LOCK_NAME = ".lock"
 SUBDIRS = ("originals", "derived", "exports", "tmp")
+# Called with (case, RecoveryReport) when opening a case undid or found something the user should know.
+recovery_listeners: list = []
 
 
 def now_iso() -> str:
@@ -63,14 +65,115 @@ def _split_sql(script: str) -> list[str]:
     return statements
 
 
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_EXT = re.compile(r"^[a-z0-9]{1,10}$")
+
+
 def original_relpath(sha256: str, ext: str | None) -> str:
-    """Where a case keeps an original, relative to the case folder (the one home of this rule)."""
+    """Where a case keeps an original, relative to the case folder (the one home of this rule).
+
+    A case is data someone may have crafted: a row whose hash or extension is not what we write (a path
+    with `/` or `..`) names no file at all and is refused before anything is opened."""
+    if not isinstance(sha256, str) or not _SHA256.match(sha256) or \
+            (ext and (not isinstance(ext, str) or not _EXT.match(ext))):
+        raise CoreError("case_row_bad", name=f"{str(sha256)[:70]}.{str(ext)[:20]}")
     return f"originals/{sha256}.{ext}" if ext else f"originals/{sha256}"
 
 
 def original_path(root: str | os.PathLike, row: dict) -> Path:
     """The stored original of an exhibit row, in the case folder `root`."""
     return Path(root) / original_relpath(row["sha256"], row.get("ext"))
+
+
+def _connect(root: Path, mode: str) -> sqlite3.Connection:
+    """Open case.sqlite without ever creating it (mode=rw), or read-only."""
+    return sqlite3.connect(f"file:{_uri_path(root / DB_NAME)}?{mode}", uri=True, timeout=30,
+                           isolation_level=None, check_same_thread=False)
+
+
+def _uri_path(path: Path) -> str:
+    from urllib.parse import quote
+
+    return quote(str(Path(os.path.abspath(path)).as_posix()))
+
+
+def _is_failed_new(root: Path) -> bool:
+    """A 0-byte case.sqlite beside no originals: what an interrupted `new` of an earlier version left."""
+    try:
+        empty = (root / DB_NAME).stat().st_size == 0
+        originals = root / "originals"
+        return empty and (not originals.is_dir() or not any(originals.iterdir()))
+    except OSError:
+        return False
+
+
+def _check_header(path: Path, root: Path) -> None:
+    """case.sqlite must be an SQLite file (random bytes or an empty file are not a case we can open)."""
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if not head:
+        raise CoreError("case_db_empty", path=str(root))
+    if head != b"SQLite format 3\x00":
+        raise CoreError("case_damaged", path=str(root), detail="not an SQLite database")
+
+
+def _precheck(root: Path) -> None:
+    """Refuse a file that is not one of our cases without writing anything (read-only, immutable)."""
+    try:
+        _check_header(root / DB_NAME, root)
+        conn = _connect(root, "mode=ro&immutable=1")
+        try:
+            _check_ours(conn, root)
+        finally:
+            conn.close()
+    except CoreError as exc:
+        # an empty schema with a -wal beside it may be a case whose tables are still in the WAL
+        if exc.code != "case_db_empty" or not (root / f"{DB_NAME}-wal").exists() or \
+                (root / DB_NAME).stat().st_size == 0:
+            raise
+    except sqlite3.DatabaseError as exc:
+        raise db_error(exc, root) from None
+    except OSError as exc:
+        raise os_error(exc, root, "case_io_error") from None
+
+
+def _check_ours(conn: sqlite3.Connection, root: Path) -> None:
+    """Refuse, before writing anything, an SQLite file that is not one of our cases."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if version == 0:
+        if names:
+            raise CoreError("case_foreign", path=str(root))
+        raise CoreError("case_db_empty", path=str(root))
+    if not {"case_info", "exhibits", "sources"} <= names:
+        raise CoreError("case_foreign", path=str(root))
+
+
+def db_error(exc: sqlite3.DatabaseError, root: Path) -> CoreError:
+    """An SQLite error in words: damaged, a full or failing disk, a read-only folder."""
+    text = str(exc).lower()
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return CoreError("case_damaged", path=str(root), detail=str(exc))
+    if "full" in text:
+        return CoreError("disk_full", path=str(root))
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return CoreError("case_readonly", path=str(root))
+    if "locked" in text or "busy" in text:
+        return CoreError("case_busy", path=str(root))
+    return CoreError("case_io_error", path=str(root), detail=str(exc))
+
+
+def os_error(exc: OSError, path: Path, fallback: str) -> CoreError:
+    """An OS error in words: a full disk, no permission, a read-only file system, a file in the way."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return CoreError("disk_full", path=str(path))
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return CoreError("case_readonly", path=str(path))
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        return CoreError("case_parent_bad", path=str(path), detail="a file is in the way")
+    return CoreError(fallback, path=str(path), detail=exc.strerror or str(exc))
 
 
 class Case:
@@ -84,32 +187,83 @@ class Case:
     # ----- opening -------------------------------------------------------------------------
     @classmethod
     def create(cls, root: str | os.PathLike, title: str, **info) -> "Case":
+        """A new case, atomically: the database is made whole beside its final name and renamed into
+        place, so a full disk or a kill leaves no half-made case.sqlite (and the title is never lost)."""
         root = Path(root)
-        if (root / DB_NAME).exists():
+        db_path = root / DB_NAME
+        if os.path.lexists(db_path) and not _is_failed_new(root):
             raise CoreError("case_exists", path=str(root))
-        root.mkdir(parents=True, exist_ok=True)
-        case = cls._open(root, writable=True)
-        stamp = now_iso()
-        with case.db.atomic():
-            case.db["case_info"].insert({"id": 1, "title": title, "created_at": stamp, "updated_at": stamp,
-                                         **info})
-        return case
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise CoreError("case_parent_bad", path=str(root), detail="not a folder") from None
+        except OSError as exc:
+            raise os_error(exc, root, "case_parent_bad") from None
+        tmp = root / f".{DB_NAME}.{os.getpid()}.new"
+        try:
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
+                if leftover.exists():
+                    leftover.unlink()
+            conn = sqlite3.connect(str(tmp), isolation_level=None)
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                stamp = now_iso()
+                staged = cls(root, sqlite_utils.Database(conn), None)
+                staged._migrate(creating=True)
+                with staged.db.atomic():
+                    staged.db["case_info"].insert({"id": 1, "title": title, "created_at": stamp, "updated_at": stamp,
+                                                   **info})
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            if os.path.lexists(db_path):  # the empty file a failed `new` of an earlier version left
+                os.remove(db_path)
+            os.link(tmp, db_path) if hasattr(os, "link") else os.rename(tmp, db_path)
+        except FileExistsError:
+            raise CoreError("case_exists", path=str(root)) from None
+        except sqlite3.DatabaseError as exc:
+            raise db_error(exc, root) from None
+        except OSError as exc:
+            raise os_error(exc, root, "case_parent_bad") from None
+        finally:
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                try:
+                    leftover.unlink()
+                except OSError:
+                    pass
+        return cls._open(root, writable=True)
 
     @classmethod
     def open(cls, root: str | os.PathLike, writable: bool = True) -> "Case":
         root = Path(root)
         if not root.exists():
             raise CoreError("case_missing", path=str(root))
-        if not (root / DB_NAME).is_file():
+        if not root.is_dir() or not (root / DB_NAME).is_file():
             raise CoreError("not_a_case", path=str(root))
         case = cls._open(root, writable)
         if writable:
             from .recovery import recover
-            recover(case)
+            try:
+                case.recovery = report = recover(case)
+            except BaseException:
+                case.close()
+                raise
+            if report.rolled_back or report.orphans or report.foreign_temp:
+                for listener in list(recovery_listeners):  # the CLI and the GUI say it out loud
+                    listener(case, report)
         return case
+
+    recovery = None  # what recover() did when the case was opened for writing (a RecoveryReport)
 
     @classmethod
     def _open(cls, root: Path, writable: bool) -> "Case":
+        for sub in SUBDIRS:  # a crafted case could point tmp/ or originals/ at the user's own files
+            path = root / sub
+            if os.path.islink(path) or (os.path.lexists(path) and not path.is_dir()):
+                raise CoreError("case_folder_bad", name=sub, path=str(root))
+        _precheck(root)  # before the lock file or any folder is made: a foreign file is never written beside
         lock = None
         if writable:
             lock = filelock.FileLock(str(root / LOCK_NAME))
@@ -117,11 +271,23 @@ class Case:
                 lock.acquire(timeout=0)
             except filelock.Timeout:
                 raise CoreError("case_busy", path=str(root)) from None
+            except OSError as exc:
+                raise os_error(exc, root, "case_io_error") from None
+        conn = None
         try:
-            for sub in SUBDIRS:
-                (root / sub).mkdir(exist_ok=True)
-            conn = sqlite3.connect(str(root / DB_NAME), timeout=30, isolation_level=None,
-                                   check_same_thread=False)
+            _check_header(root / DB_NAME, root)
+            if writable:
+                for sub in SUBDIRS:
+                    (root / sub).mkdir(exist_ok=True)
+            conn = _connect(root, "mode=rw")
+            try:
+                _check_ours(conn, root)
+            except sqlite3.OperationalError as exc:
+                if writable or not ("readonly" in str(exc) or "unable to open" in str(exc)):
+                    raise
+                conn.close()  # a case on read-only media: read it as it is, without a -shm file
+                conn = _connect(root, "mode=ro&immutable=1")
+                _check_ours(conn, root)
             db = sqlite_utils.Database(conn)
             conn.execute("PRAGMA foreign_keys = ON")
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -130,15 +296,23 @@ class Case:
             case = cls(root, db, lock)
             case._migrate()
             return case
-        except BaseException:
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
             if lock is not None:
                 lock.release()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise db_error(exc, root) from None
+            if isinstance(exc, OSError):
+                raise os_error(exc, root, "case_io_error") from None
             raise
 
-    def _migrate(self) -> None:
+    def _migrate(self, creating: bool = False) -> None:
         conn = self.db.conn
         steps = migrations()
         found = conn.execute("PRAGMA user_version").fetchone()[0]
+        if found == 0 and not creating:
+            raise CoreError("case_db_empty", path=str(self.root))
         if found > len(steps):
             raise CoreError("case_newer", found=found, supported=len(steps))
         if found == len(steps):

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .messages import render
-from .recovery import sha256_file
+import os
+
+from .messages import CoreError, render
+from .safefs import NotRegular, sha256_regular
 from .store import Case
 
 
@@ -40,7 +42,11 @@ def verify_case(case: Case, on_progress=None) -> VerifyReport:
                                   "FROM exhibits ORDER BY deleted_at IS NOT NULL, number, part"))
     expected = set()
     for index, ex in enumerate(exhibits, 1):
-        path = case.original_path(ex["sha256"], ex["ext"])
+        try:
+            path = case.original_path(ex["sha256"], ex["ext"])
+        except CoreError as exc:
+            report.problems.append(Problem("verify_row_bad", {"number": ex["number"], **exc.params}))
+            continue
         expected.add(path.name)
         rel = f"originals/{path.name}"
         label = f"{ex['number']}-{ex['part']}" if ex["part"] else str(ex["number"])
@@ -49,16 +55,23 @@ def verify_case(case: Case, on_progress=None) -> VerifyReport:
         if ex["pending_tmp"]:
             report.problems.append(Problem("verify_pending", {"number": ex["number"], "label": label,
                                                               "name": ex["name"]}))
-        elif not path.is_file():
+            continue
+        try:
+            sha, size = sha256_regular(path)
+        except FileNotFoundError:
             report.problems.append(Problem("verify_missing", who))
+        except NotRegular as exc:
+            report.problems.append(Problem("verify_not_regular", {**who, "what": exc.what}))
+        except OSError as exc:
+            report.problems.append(Problem("verify_unreadable", {**who, "error": exc.strerror or str(exc)}))
         else:
             report.checked += 1
-            report.bytes += ex["size"]
-            if sha256_file(path) != ex["sha256"]:
+            report.bytes += size
+            if sha != ex["sha256"] or size != ex["size"]:
                 report.problems.append(Problem("verify_mismatch", who))
         if on_progress:
             on_progress(index, len(exhibits))
-    for path in sorted(case.originals.iterdir()):
-        if path.name not in expected:
-            report.problems.append(Problem("verify_unreferenced", {"path": f"originals/{path.name}"}))
+    for name in sorted(os.listdir(case.originals)) if case.originals.is_dir() else []:
+        if name not in expected:
+            report.problems.append(Problem("verify_unreferenced", {"path": f"originals/{name}"}))
     return report

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
+from ..core.messages import CoreError
 from ..core.store import original_path
 from .labels import category_text, kind_text, number_text, source_text, status_text, time_text, tr
 from .tasks import run_task
@@ -268,8 +269,12 @@ class ExhibitModel(QAbstractTableModel):
             return placeholder(row)
         if self.case_root is None or sha in self._pending or sha in self._failed:
             return None
+        try:
+            original = original_path(self.case_root, row)  # refuses a crafted row (a path, not a hash)
+        except CoreError:
+            return placeholder(row)
         self._pending.add(sha)
-        self._queue.append((sha, row["id"], original_path(self.case_root, row),
+        self._queue.append((sha, row["id"], original,
                             self.case_root / "derived" / "thumbs" / f"{sha}.jpg", row.get("mime") or ""))
         while len(self._queue) > self.QUEUE_KEPT:
             self._pending.discard(self._queue.pop(0)[0])

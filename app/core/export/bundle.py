@@ -22,7 +22,7 @@ import filelock
 from ..capture import source_words
 from ..ingest import _crash_point, make_read_only, remove_file
 from ..messages import CoreError
-from ..safefs import sha256_regular
+from ..safefs import remove_tree, sha256_regular
 from ..store import Case, now_iso
 from .compose import _compose
 from .geometry import register_font
@@ -76,22 +76,6 @@ def is_leftover(path: Path) -> bool:
     return False
 
 
-def _remove_tree(path: Path) -> None:
-    def retry(func, p, _exc):
-        try:
-            os.chmod(p, stat.S_IWRITE | stat.S_IREAD | stat.S_IEXEC)
-            func(p)
-        except OSError:
-            pass
-    try:
-        if os.path.islink(path) or not os.path.isdir(path):
-            remove_file(path)
-        else:
-            shutil.rmtree(path, onerror=retry)
-    except OSError:
-        pass  # left for the next export to clean
-
-
 def clean_leftovers(folder: Path) -> list[str]:
     """Remove what killed exports left in `folder`: their work folders (whose lock is free), the temp
     files of earlier versions, and empty name reservations (`x_原件` with no `x.pdf`) when no export is
@@ -113,12 +97,12 @@ def clean_leftovers(folder: Path) -> list[str]:
                 busy = True  # an export is running there
                 continue
             try:
-                _remove_tree(Path(entry.path))
+                remove_tree(Path(entry.path))
             finally:
                 lock.release()
             removed.append(name)
         elif _OLD_LEFTOVER.match(name) and not entry.is_symlink():
-            _remove_tree(Path(entry.path))
+            remove_tree(Path(entry.path))
             removed.append(name)
     if not busy:
         for entry in entries:
@@ -255,7 +239,7 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
     finally:
         if lock is not None:
             lock.release()
-        _remove_tree(work)
+        remove_tree(work)
     with case.db.atomic():
         export_id = case.db["exports"].insert({
             "created_at": now_iso(), "profile": options.profile, "out_path": str(out), "sha256": sha,

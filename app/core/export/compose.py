@@ -207,6 +207,7 @@ def _compose(base_pdf: bytes, plans: list[PagePlan], plan_pages: list[int], xobj
                     reader.decrypt("")  # only PDFs with an empty user password get this far
                 sources[row["id"]] = PdfWriter(clone_from=reader)
             src = sources[row["id"]].pages[plan.pdf_page]
+            strip_active_content(src)
             if src.rotation:
                 src.transfer_rotation_to_content()
             box = src.cropbox
@@ -229,6 +230,39 @@ def _compose(base_pdf: bytes, plans: list[PagePlan], plan_pages: list[int], xobj
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue(), len(writer.pages)
+
+
+# Annotations that only show something (notes, highlights, stamps, drawings). Links, form fields,
+# media, 3D and file attachments are dropped, and so is every action (/A, /AA) on what is kept.
+_SHOWN_ANNOTS = {"/Text", "/FreeText", "/Line", "/Square", "/Circle", "/Polygon", "/PolyLine", "/Highlight",
+                 "/Underline", "/Squiggly", "/StrikeOut", "/Stamp", "/Caret", "/Ink", "/Popup"}
+
+
+def strip_active_content(page) -> None:
+    """A merged PDF original keeps its text and drawings but loses JavaScript, launch and submit actions,
+    links and form fields: the court PDF must do nothing when opened or clicked. (The original itself
+    travels unchanged in the 原件 folder.) Document-level /OpenAction and /Names are never merged."""
+    from pypdf.generic import ArrayObject, NameObject
+
+    for key in ("/AA", "/A"):
+        if key in page:
+            del page[NameObject(key)]
+    annots = page.get("/Annots")
+    if annots is None:
+        return
+    kept = ArrayObject()
+    for ref in annots.get_object():
+        annot = ref.get_object()
+        if annot is None or annot.get("/Subtype") not in _SHOWN_ANNOTS:
+            continue
+        for key in ("/A", "/AA"):
+            if key in annot:
+                del annot[NameObject(key)]
+        kept.append(ref)
+    if kept:
+        page[NameObject("/Annots")] = kept
+    else:
+        del page[NameObject("/Annots")]
 
 
 def _pdf_date(when: datetime) -> str:

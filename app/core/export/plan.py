@@ -3,6 +3,7 @@ each one's pages (image slices, PDF pages, audio/video pages, notices)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -12,6 +13,8 @@ from pathlib import Path
 from .. import pdfimages
 from ..capture import SOURCE_MANUAL
 from ..classify import slug
+from ..ingest import remove_file
+from ..safefs import remove_tree
 from ..store import Case
 from .geometry import CONTENT_BOX, LANDSCAPE_BOX, WIDE
 
@@ -170,13 +173,18 @@ def _key_frames(case: Case, row: dict, path: Path) -> list[tuple[float, Path]]:
     from ..mediapages import key_frames
 
     folder = case.root / "derived" / "keyframes"
+    if os.path.islink(folder) or (os.path.lexists(folder) and not folder.is_dir()):
+        remove_tree(folder)  # derived/ is ours and rebuildable; a link there is never followed
     folder.mkdir(parents=True, exist_ok=True)
     index = folder / f"{row['sha256']}.json"
-    if index.exists():
+    expected = [f"{row['sha256']}-{i}.jpg" for i in range(6)]
+    if index.is_file() and not index.is_symlink():
         try:
-            cached = [(t, folder / name) for t, name in json.loads(index.read_text(encoding="utf-8"))]
-            if all(p.exists() for _, p in cached):
-                return cached
+            cached = [(float(t), name) for t, name in json.loads(index.read_text(encoding="utf-8"))]
+            # only names we write, regular files in this folder: a crafted case cannot point us elsewhere
+            if all(name in expected and (folder / name).is_file() and not (folder / name).is_symlink()
+                   for _, name in cached):
+                return [(t, folder / name) for t, name in cached]
         except (ValueError, TypeError):
             pass
     try:
@@ -186,9 +194,11 @@ def _key_frames(case: Case, row: dict, path: Path) -> list[tuple[float, Path]]:
     result = []
     for i, (t, image) in enumerate(frames):
         target = folder / f"{row['sha256']}-{i}.jpg"
+        remove_file(target)  # never write through a link someone left there
         image.thumbnail((960, 960))
         image.convert("RGB").save(target, "JPEG", quality=85)
         result.append((t, target))
+    remove_file(index)
     index.write_text(json.dumps([(t, p.name) for t, p in result]), encoding="utf-8")
     return result
 
