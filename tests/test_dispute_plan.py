@@ -225,3 +225,15 @@ def test_checklist_ticks_the_snapshot_from_its_ocr_heading_and_says_how_to_get_m
     assert "保质期" in labels["problem"].label and labels["food_label"].required
     assert "no_reason_return" not in {cd.deadline.rule.id for cd in
                                       plan(CaseView({**base, "product_class": "perishable"})).deadlines}
+
+
+def test_mediation_deadline_waits_for_the_acceptance_date(case):
+    edit.add_event(case, "12315投诉", occurred_at="2025-09-26T09:00:00+08:00")
+    p = plan(load(case))
+    assert any(c["rule"] == "mediation_end" and "受理" in c["needs"] for c in p.cannot)
+    assert any("12315已受理" in s["action"] for s in p.next_steps)
+    assert next(cd for cd in p.deadlines if cd.deadline.rule.id == "complaint_acceptance").deadline.due == date(2025, 10, 13)
+    edit.add_event(case, "其他", title="12315已受理", occurred_at="2025-10-09T10:00:00+08:00")
+    p = plan(load(case))
+    assert not any(c["rule"] == "mediation_end" for c in p.cannot)
+    assert next(cd for cd in p.deadlines if cd.deadline.rule.id == "mediation_end").deadline.start == date(2025, 10, 9)

@@ -296,7 +296,8 @@ class NextStepsPanel(QScrollArea):
             rows.append(f'<div style="color:{RED}">' + html.escape(tr("无法计算“{n}”：需要{w}").format(n=c["name"], w=c["needs"]))
                         + "</div>")
         self.deadlines.setText("".join(rows) or tr("暂无期限"))
-        self.fill_date.setVisible(bool(p.cannot))
+        self.fill_date.setVisible(any(c["rule"] in ("no_reason_return", "quality_return", "quality_exchange",
+                                                     "burden_of_proof") for c in p.cannot))
         self.steps.setText("<ol style='margin-left:-20px'>" + "".join(
             f"<li>{html.escape(s['action'])}" + (f" <b>{html.escape(tr('截止 {d}').format(d=s['by']))}</b>" if s.get("by") else "")
             + (f" <i>→ {html.escape(tr(KIND_ZH[s['text']]))}</i>" if s.get("text") else "") + "</li>"

@@ -89,8 +89,8 @@ def case_deadlines(view: CaseView) -> tuple[list[CaseDeadline], list[dict]]:
             continue
         start, source = starts[r.start]
         if start is None:
-            if r.start == "received":
-                cannot.append({"rule": rid, "name": r.name, "needs": START_ZH["received"]})
+            if r.start == "received" or (r.start == "acceptance" and starts["complaint"][0] is not None):
+                cannot.append({"rule": rid, "name": r.name, "needs": START_ZH[r.start]})
             continue
         received_at = view.received_at() if r.start == "received" else None
         d = deadline(rid, start, received_at)
@@ -120,9 +120,13 @@ def next_steps(view: CaseView, stage_id: str, deadlines: list[CaseDeadline], can
                missing: list) -> list[dict]:
     steps: list[dict] = []
     today = view.today
-    if cannot:
-        steps.append({"action": "填写签收日期：" + "、".join(c["name"] for c in cannot) + "都从签收日起算，现在无法计算",
+    from_receipt = [c["name"] for c in cannot if c["needs"] == START_ZH["received"]]
+    if from_receipt:
+        steps.append({"action": "填写签收日期：" + "、".join(from_receipt) + "都从签收日起算，现在无法计算",
                       "by": None, "text": None})
+    if any(c["rule"] == "mediation_end" for c in cannot):
+        steps.append({"action": "12315 受理后，在时间线添加事件“12315已受理”（类型选“其他”，标题写“12315已受理”）并填日期，"
+                                "即可计算45个工作日的调解期限", "by": None, "text": None})
     if missing:
         steps.append({"action": "补齐证据：" + "；".join(i.label for i in missing), "by": None, "text": None})
     s = stage(stage_id)
