@@ -9,17 +9,22 @@ EXIT_OK = 0
 
 
 def add_parsers(sub) -> None:
+    def h(zh: str, en: str) -> str:       # the parser's language (cli._Parser.lang)
+        return zh if getattr(p, "lang", "en") == "zh" else en
+
     p = sub.add_parser("archive", help="pack a whole case into one zip to move it to another computer")
-    p.add_argument("case_dir")
-    p.add_argument("--out", required=True, metavar="FILE.zip", help="the zip to write (never overwritten)")
+    p.add_argument("case_dir", help=h("案件文件夹", "the case folder"))
+    p.add_argument("--out", required=True, metavar="FILE.zip",
+                   help=h("要写入的 zip（不会覆盖已有文件）", "the zip to write (never overwritten)"))
     p.add_argument("--with-derived", action="store_true",
-                   help="also pack derived/ (thumbnails, OCR); it can always be rebuilt")
-    p.add_argument("--json", action="store_true")
+                   help=h("同时打包 derived/（缩略图、OCR 结果；随时可重建）",
+                          "also pack derived/ (thumbnails, OCR); it can always be rebuilt"))
+    p.add_argument("--json", action="store_true", help=h("输出 JSON", "print JSON"))
 
     p = sub.add_parser("unarchive", help="unpack a case zip into a new folder, checking every SHA-256")
-    p.add_argument("zip", metavar="FILE.zip")
-    p.add_argument("dest", metavar="DEST_DIR", help="a folder that does not exist yet (or is empty)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("zip", metavar="FILE.zip", help=h("案件 zip", "the case zip"))
+    p.add_argument("dest", metavar="DEST_DIR", help=h("还不存在（或为空）的文件夹", "a folder that does not exist yet (or is empty)"))
+    p.add_argument("--json", action="store_true", help=h("输出 JSON", "print JSON"))
 
 
 def cmd_archive(args, lang) -> int:

@@ -12,12 +12,16 @@ EXIT_OK, EXIT_PROBLEM = 0, 1
 
 
 def add_arguments(p) -> None:
-    """Options of `export` that only the packs use."""
+    """Options of `export` that only the packs use (help in the parser's language)."""
+    zh = getattr(p, "lang", "en") == "zh"
     p.add_argument("--platform", choices=["jd", "taobao", "pdd", "douyin"],
-                   help="platform pack: which platform (default: the case's platform)")
+                   help="平台申诉材料：哪个平台（默认取案件中填写的平台）" if zh else
+                   "platform pack: which platform (default: the case's platform)")
     p.add_argument("--site", choices=["heimao", "jutousu"], default="heimao",
-                   help="public pack: 黑猫投诉 (default) or 聚投诉")
-    p.add_argument("--exhibits", metavar="N,N-K,...", help="only these exhibits (default: all marked for export)")
+                   help="公开投诉材料：黑猫投诉（默认）或聚投诉" if zh else "public pack: 黑猫投诉 (default) or 聚投诉")
+    p.add_argument("--exhibits", metavar="N,N-K,...",
+                   help="只放这些证据（默认：所有标为导出的证据）" if zh else
+                   "only these exhibits (default: all marked for export)")
 
 
 def cmd_pack(args, lang) -> int:

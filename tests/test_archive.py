@@ -234,3 +234,11 @@ def test_cli_round_trip_and_refusal_in_chinese(full_case, tmp_path):
     assert "已解包到" in back.stdout
     again = run_cli("--lang", "zh", "unarchive", str(out), str(tmp_path / "moved"))
     assert again.returncode == 1 and "不会覆盖" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_help_in_chinese_for_archive_and_pack_options():
+    zh = run_cli("--lang", "zh", "archive", "--help").stdout
+    assert "要写入的 zip" in zh and "the zip to write" not in zh
+    pack = run_cli("--lang", "zh", "export", "--help").stdout
+    assert "平台申诉材料：哪个平台" in pack and "which platform" not in pack
+    assert "which platform" in run_cli("--lang", "en", "export", "--help").stdout
