@@ -90,7 +90,8 @@ def cmd_compensation(args, lang) -> int:
         print(f"依据：{c.law}：{c.rule}")
         print("另可要求退还价款。")
     else:
-        print(f"compensation: {c.amount:.2f} yuan ({c.how})")
+        rule = {"fraud": "3 x the price, at least 500", "food": "10 x the price or 3 x the loss, the higher, at least 1,000"}
+        print(f"compensation: {c.amount:.2f} yuan ({rule[c.basis]})")
         print(f"basis: {c.law}")
         print("in addition to a refund of the price.")
     return EXIT_OK

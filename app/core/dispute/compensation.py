@@ -64,12 +64,12 @@ def compensation(basis: str, price, loss=None) -> Compensation:
     b = BASES[basis]
     p = parse_amount(price, "价款", "price")
     l_ = None if loss is None or loss == "" else parse_amount(loss, "损失", "loss", allow_zero=True)
-    candidates = [(p * b["times_price"], f"价款 {p:.2f} 元 × {b['times_price']} = {p * b['times_price']:.2f} 元")]
+    candidates = [(p * b["times_price"], f"价款 {p:,.2f} 元 × {b['times_price']} = {p * b['times_price']:,.2f} 元")]
     if b["times_loss"] is not None and l_ is not None:
-        candidates.append((l_ * b["times_loss"], f"损失 {l_:.2f} 元 × {b['times_loss']} = {l_ * b['times_loss']:.2f} 元"))
+        candidates.append((l_ * b["times_loss"], f"损失 {l_:,.2f} 元 × {b['times_loss']} = {l_ * b['times_loss']:,.2f} 元"))
     amount, how = max(candidates, key=lambda c: c[0])
     if len(candidates) > 1:
         how = "取较高者：" + how
     if amount < b["minimum"]:
-        amount, how = b["minimum"], f"{how}，不足 {b['minimum']} 元，按 {b['minimum']} 元"
+        amount, how = b["minimum"], f"{how}，不足 {b['minimum']:,} 元，按 {b['minimum']:,} 元"
     return Compensation(basis, p, l_, amount.quantize(FEN, ROUND_HALF_UP), b["law"], b["rule"], how)

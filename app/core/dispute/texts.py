@@ -342,6 +342,10 @@ def complaint_12315(view: CaseView) -> Text:
                         f"依据{'、'.join(c.articles)}，被投诉人应当{c.words}。请市场监督管理部门依法处理。"]),
          Section("附件", paras=_evidence_list(view) or [f"{BLANK}（上传证据截图）"])]
     t = Text("complaint_12315", "12315 消费投诉", "12315", s)
+    from .contacts import seat
+    city = seat(view.platform).get("city")
+    t.notes.append("投诉平台上的店铺：由店铺经营地或平台所在地" + (f"（{view.platform_zh}：{city}）" if city else "")
+                   + "的市场监管部门处理；若商家是“绿色通道”（ODR）企业，会先转给商家处理，10个工作日内联系您，未解决再由市场监管部门处理")
     t.notes.append("12315 表单中的姓名、电话、地址、被投诉人名称和地址是必填项（投诉举报处理暂行办法第九条）；"
                    "“投诉内容”一栏可能禁止粘贴，可分段复制或手动输入")
     return _finish(view, t, f)
