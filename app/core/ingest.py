@@ -28,6 +28,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import capture, classify, filetypes, media
 from .messages import human_size, render
+from .safefs import NotRegular, open_regular
 from .store import DB_NAME, Case, now_iso
 
 log = logging.getLogger(__name__)
@@ -347,7 +348,9 @@ class Importer:
         tmp = self.case.tmp / f"{uuid.uuid4().hex}.part"
         try:
             try:
-                src = open(path, "rb")
+                src = open_regular(path, follow_links=True)  # never blocks on a pipe swapped in after the stat
+            except NotRegular:
+                return Outcome(shown, SKIPPED, "not_regular")
             except PermissionError:
                 return Outcome(shown, REFUSED, "no_permission", {"path": shown})
             with src:

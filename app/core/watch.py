@@ -10,6 +10,7 @@ moved or deleted.
 from __future__ import annotations
 
 import os
+import stat
 import threading
 import time
 from dataclasses import dataclass, field
@@ -21,7 +22,8 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from . import capture, filetypes
-from .ingest import DUPLICATE, IMPORTED, Importer, Outcome
+from .ingest import DUPLICATE, IMPORTED, SKIPPED, Importer, Outcome
+from .safefs import open_regular
 from .store import Case, now_iso
 
 # A subfolder with one of these names sets the category of what lands in it.
@@ -37,6 +39,28 @@ SUBFOLDER_CATEGORIES = {
 def wanted(name: str) -> bool:
     """The one definition of evidence by name, shared with import (filetypes.EVIDENCE_EXTS)."""
     return filetypes.is_evidence_name(name)
+
+
+def _not_importable(root: str, path: str) -> Outcome | None:
+    """Why a path in a watched folder is skipped without being opened, as import skips it: a link that
+    leads outside the folder (or nowhere, or to a folder), or something that is not a regular file."""
+    shown = os.path.abspath(path)
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None  # gone: the import says so
+    if stat.S_ISLNK(st.st_mode):
+        target = os.path.realpath(path)
+        if not os.path.exists(target):
+            return Outcome(shown, SKIPPED, "link_broken")
+        if os.path.isdir(target):
+            return Outcome(shown, SKIPPED, "link_dir")
+        if not Path(target).is_relative_to(os.path.realpath(root)):
+            return Outcome(shown, SKIPPED, "link_outside", {"target": target})
+        st = os.stat(target)
+    if not stat.S_ISREG(st.st_mode):
+        return Outcome(shown, SKIPPED, "not_regular")
+    return None
 
 
 def _signature(path: str) -> tuple[int, int] | None:
@@ -124,8 +148,12 @@ def replace_partial(case: Case, path: str, new_id: int) -> int | None:
 
 
 def _can_open(path: str) -> bool:
+    """Can the file be read now? Never blocks: a pipe, a device or a socket is handed on at once, to be
+    reported and skipped without being opened (opening a named pipe waits for a writer for ever)."""
     try:
-        with open(path, "rb"):
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return True
+        with open_regular(path, follow_links=True):
             return True
     except OSError:
         return False
@@ -395,6 +423,12 @@ class Watcher:
         sig = _signature(path)
         if sig is not None and self._reported.get(path) == sig:
             return
+        refusal = _not_importable(watch.folder.path, path)
+        if refusal is not None:  # a link out of the folder, a pipe or a device: said once, never opened
+            self._reported[path] = sig
+            if self.on_outcome:
+                self.on_outcome(refusal)
+            return
         waiting = self._partial.get(path)
         if not (waiting and waiting[2]) and looks_partial(path):
             if waiting is None:
@@ -438,9 +472,10 @@ class Watcher:
                         if watch.folder.recursive and not entry.name.startswith("."):
                             stack.append(entry.path)
                         continue
-                    if not entry.is_file(follow_symlinks=False) or not watch.accepts(entry.path):
+                    if not watch.accepts(entry.path):
                         continue
-                    st = entry.stat()
+                    # links and pipes are noted too: _import says why they are skipped, without opening them
+                    st = entry.stat(follow_symlinks=False)
                 except OSError:
                     continue
                 shown = os.path.abspath(entry.path)
