@@ -345,7 +345,9 @@ def cmd_verify(args, lang) -> int:
     from .core.store import Case
     from .core.verify import verify_case
 
-    with Case.open(args.case_dir, writable=False) as case:
+    from .core.store import writers_paused
+
+    with Case.open(args.case_dir, writable=False) as case, writers_paused(case.root):  # not mid-import
         report = verify_case(case)
     if args.json:
         print(json.dumps({"ok": report.ok, "checked": report.checked, "bytes": report.bytes,

@@ -16,7 +16,7 @@ from conftest import ROOT, run_cli
 TRACEBACKS = []  # every subprocess's stderr is checked; the figures go in the closing note
 
 
-def cli(*args, env=None):
+def cli(*args, env=None, code=None):
     r = run_cli(*args, env=env)
     if "Traceback" in r.stderr:
         TRACEBACKS.append((args, r.stderr))
@@ -105,3 +105,39 @@ def test_export_sigkilled_at_random_moments(photo_case, tmp_path):
     whole = assert_only_whole_bundles(out.parent)
     assert whole >= 1
     print(f"export kills: {kills}, whole bundles after: {whole}")
+
+
+def test_verify_during_an_import_waits_or_says_busy_and_never_cries_tampering(tmp_path):
+    rng = random.Random(7)
+    ev = tmp_path / "photos"
+    ev.mkdir()
+    for i in range(40):
+        Image.frombytes("RGB", (900, 700), rng.randbytes(900 * 700 * 3)).save(ev / f"IMG_20250301_1200{i:02d}.jpg",
+                                                                              quality=92)
+    case_dir = tmp_path / "case"
+    cli("new", str(case_dir), "--title", "busy")
+    env = {**os.environ, "EVIDENCE_BINDER_LANG": "en"}
+    proc = subprocess.Popen([sys.executable, "-m", "app", "import", str(case_dir), str(ev)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc.stdout.readline()  # under way
+    outcomes = []
+    while proc.poll() is None or not outcomes:
+        r = cli("verify", str(case_dir))
+        outcomes.append(r.returncode)
+        assert "without a record" not in r.stdout and "being imported" not in r.stdout, r.stdout
+        assert r.returncode == 0 or "another program is writing" in r.stderr, (r.stdout, r.stderr)
+    proc.stdout.read()
+    proc.wait(timeout=120)
+    assert cli("verify", str(case_dir)).returncode == 0
+    # a watch holds the case for as long as it runs: verify says so after waiting, rather than guessing
+    (tmp_path / "IN").mkdir()
+    watch = subprocess.Popen([sys.executable, "-m", "app", "watch", str(case_dir), str(tmp_path / "IN")], cwd=ROOT,
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        watch.stdout.readline()
+        r = cli("verify", str(case_dir), code=None)
+        assert r.returncode == 1 and "another program is writing" in r.stderr
+    finally:
+        watch.send_signal(signal.SIGTERM)
+        watch.wait(timeout=30)
+        watch.stdout.close()

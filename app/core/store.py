@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -174,6 +175,25 @@ def os_error(exc: OSError, path: Path, fallback: str) -> CoreError:
     if exc.errno in (errno.ENOTDIR, errno.EEXIST):
         return CoreError("case_parent_bad", path=str(path), detail="a file is in the way")
     return CoreError(fallback, path=str(path), detail=exc.strerror or str(exc))
+
+
+@contextmanager
+def writers_paused(root: str | os.PathLike, wait: float = 10.0):
+    """Hold the case's writer lock for a read that must see a still case (verify): an import or a watch
+    in progress is waited for up to `wait` seconds, then the case is said to be busy. Work in progress is
+    never reported as tampering. On read-only media (no lock can be made) nobody is writing."""
+    lock = filelock.FileLock(str(Path(root) / LOCK_NAME))
+    try:
+        lock.acquire(timeout=wait)
+    except filelock.Timeout:
+        raise CoreError("case_busy_verify", path=str(root)) from None
+    except OSError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 class Case:
