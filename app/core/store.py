@@ -155,13 +155,22 @@ def db_error(exc: sqlite3.DatabaseError, root: Path) -> CoreError:
     text = str(exc).lower()
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return CoreError("case_damaged", path=str(root), detail=str(exc))
-    if "full" in text:
-        return CoreError("disk_full", path=str(root))
+    if "full" in text or ("disk i/o error" in text and _nearly_full(root)):
+        return CoreError("disk_full", path=str(root))  # SQLite says "disk I/O error" when it cannot make its -shm
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return CoreError("case_readonly", path=str(root))
     if "locked" in text or "busy" in text:
         return CoreError("case_busy", path=str(root))
     return CoreError("case_io_error", path=str(root), detail=str(exc))
+
+
+def _nearly_full(root: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(root).free < 1024 * 1024
+    except OSError:
+        return False
 
 
 def os_error(exc: OSError, path: Path, fallback: str) -> CoreError:
