@@ -382,19 +382,19 @@
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="125" />
-        <location filename="../../app/ui/main.py" line="168" />
+        <location filename="../../app/ui/main.py" line="173" />
         <source>证据列表</source>
         <translation>Exhibits</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="126" />
-        <location filename="../../app/ui/main.py" line="168" />
+        <location filename="../../app/ui/main.py" line="173" />
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="127" />
-        <location filename="../../app/ui/main.py" line="168" />
+        <location filename="../../app/ui/main.py" line="173" />
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
@@ -529,7 +529,7 @@
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="261" />
-        <location filename="../../app/ui/detail.py" line="316" />
+        <location filename="../../app/ui/detail.py" line="319" />
         <source>选择一项证据查看</source>
         <translation>Select an exhibit to view it</translation>
     </message>
@@ -539,64 +539,64 @@
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="320" />
+        <location filename="../../app/ui/detail.py" line="323" />
         <source>此文件无法预览（{status}）。原件已保存，导出时会原样附上。</source>
         <translation>This file cannot be previewed ({status}). The original is kept and travels with exports unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="325" />
+        <location filename="../../app/ui/detail.py" line="328" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="334" />
+        <location filename="../../app/ui/detail.py" line="337" />
         <source>文档无法预览：{name}</source>
         <translation>Documents cannot be previewed: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="340" />
+        <location filename="../../app/ui/detail.py" line="343" />
         <source>图片无法显示</source>
         <translation>The image cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="380" />
+        <location filename="../../app/ui/detail.py" line="395" />
         <source>PDF 无法显示</source>
         <translation>The PDF cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="390" />
+        <location filename="../../app/ui/detail.py" line="405" />
         <source>（预览前 {n} 页，全文共 {total} 页；导出时全部收入）</source>
         <translation>(first {n} pages shown of {total}; the export includes all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="394" />
-        <location filename="../../app/ui/detail.py" line="407" />
+        <location filename="../../app/ui/detail.py" line="409" />
+        <location filename="../../app/ui/detail.py" line="422" />
         <source>第 {x} / {y} 页</source>
         <translation>Page {x} / {y}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="414" />
+        <location filename="../../app/ui/detail.py" line="429" />
         <source>这台电脑缺少播放组件（{error}），无法在此播放；原件已保存，可用其他播放器打开。</source>
         <translation>This computer lacks a playback component ({error}); the original is kept and opens in any other player.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="430" />
+        <location filename="../../app/ui/detail.py" line="445" />
         <source>录音：{name}</source>
         <translation>Recording: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="434" />
-        <location filename="../../app/ui/detail.py" line="441" />
+        <location filename="../../app/ui/detail.py" line="449" />
+        <location filename="../../app/ui/detail.py" line="456" />
         <source>播放</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="436" />
+        <location filename="../../app/ui/detail.py" line="451" />
         <source>拖动以跳到录音或视频的任意位置</source>
         <translation>Drag to jump anywhere in the recording or video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="441" />
+        <location filename="../../app/ui/detail.py" line="456" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
@@ -702,8 +702,8 @@
         <location filename="../../app/ui/dialogs.py" line="96" />
         <location filename="../../app/ui/dialogs.py" line="250" />
         <location filename="../../app/ui/dialogs.py" line="321" />
-        <location filename="../../app/ui/main.py" line="233" />
-        <location filename="../../app/ui/main.py" line="498" />
+        <location filename="../../app/ui/main.py" line="238" />
+        <location filename="../../app/ui/main.py" line="509" />
         <location filename="../../app/ui/nextsteps.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
@@ -949,7 +949,7 @@
     </message>
     <message>
         <location filename="../../app/ui/guide.py" line="39" />
-        <location filename="../../app/ui/main.py" line="174" />
+        <location filename="../../app/ui/main.py" line="179" />
         <source>使用指南</source>
         <translation>Guide</translation>
     </message>
@@ -971,7 +971,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="45" />
-        <location filename="../../app/ui/main.py" line="253" />
+        <location filename="../../app/ui/main.py" line="258" />
         <source>证据夹 Evidence Binder</source>
         <translation>Evidence Binder</translation>
     </message>
@@ -982,364 +982,369 @@
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="103" />
+        <location filename="../../app/ui/main.py" line="77" />
+        <source>读取结果</source>
+        <translation>Read results</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="108" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="127" />
+        <location filename="../../app/ui/main.py" line="132" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="128" />
+        <location filename="../../app/ui/main.py" line="133" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="129" />
+        <location filename="../../app/ui/main.py" line="134" />
         <source>新建案件…</source>
         <translation>New case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="131" />
+        <location filename="../../app/ui/main.py" line="136" />
         <source>打开案件…</source>
         <translation>Open case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="135" />
+        <location filename="../../app/ui/main.py" line="140" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="136" />
+        <location filename="../../app/ui/main.py" line="141" />
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="137" />
+        <location filename="../../app/ui/main.py" line="142" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="140" />
+        <location filename="../../app/ui/main.py" line="145" />
         <source>验证导出包…</source>
         <translation>Verify an export…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="142" />
+        <location filename="../../app/ui/main.py" line="147" />
         <source>案件信息…</source>
         <translation>Case details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="144" />
+        <location filename="../../app/ui/main.py" line="149" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="146" />
+        <location filename="../../app/ui/main.py" line="151" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="151" />
+        <location filename="../../app/ui/main.py" line="156" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="153" />
+        <location filename="../../app/ui/main.py" line="158" />
         <source>撤销移到回收站</source>
         <translation>Undo move to trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="157" />
+        <location filename="../../app/ui/main.py" line="162" />
         <source>添加事件…</source>
         <translation>Add event…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="158" />
+        <location filename="../../app/ui/main.py" line="163" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="159" />
+        <location filename="../../app/ui/main.py" line="164" />
         <source>取消分组</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="160" />
+        <location filename="../../app/ui/main.py" line="165" />
         <source>按时间重新编号…</source>
         <translation>Renumber by time…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="162" />
+        <location filename="../../app/ui/main.py" line="167" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="165" />
+        <location filename="../../app/ui/main.py" line="170" />
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="167" />
+        <location filename="../../app/ui/main.py" line="172" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="173" />
+        <location filename="../../app/ui/main.py" line="178" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="176" />
-        <location filename="../../app/ui/main.py" line="583" />
+        <location filename="../../app/ui/main.py" line="181" />
+        <location filename="../../app/ui/main.py" line="594" />
         <source>关于证据夹</source>
         <translation>About Evidence Binder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="181" />
+        <location filename="../../app/ui/main.py" line="186" />
         <source>监视的文件夹</source>
         <translation>Watched folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="181" />
+        <location filename="../../app/ui/main.py" line="186" />
         <location filename="../../app/ui/models.py" line="99" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="181" />
+        <location filename="../../app/ui/main.py" line="186" />
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="184" />
+        <location filename="../../app/ui/main.py" line="189" />
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="185" />
+        <location filename="../../app/ui/main.py" line="190" />
         <source>暂停 / 继续</source>
         <translation>Pause / resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="186" />
+        <location filename="../../app/ui/main.py" line="191" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="202" />
+        <location filename="../../app/ui/main.py" line="207" />
         <source>监视文件夹</source>
         <translation>Watched folders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="203" />
+        <location filename="../../app/ui/main.py" line="208" />
         <source>跳过和拒绝的文件</source>
         <translation>Skipped and refused files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="205" />
+        <location filename="../../app/ui/main.py" line="210" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="216" />
+        <location filename="../../app/ui/main.py" line="221" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="236" />
+        <location filename="../../app/ui/main.py" line="241" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="267" />
-        <location filename="../../app/ui/main.py" line="277" />
+        <location filename="../../app/ui/main.py" line="274" />
+        <location filename="../../app/ui/main.py" line="284" />
         <source>正在结束上一个案件：完成手头的文件…</source>
         <translation>Closing the previous case: finishing the file in hand…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="326" />
+        <location filename="../../app/ui/main.py" line="333" />
         <source>选择案件文件夹</source>
         <translation>Choose a case folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="337" />
+        <location filename="../../app/ui/main.py" line="344" />
         <source>正在建立示例案件…</source>
         <translation>Building the sample case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="344" />
+        <location filename="../../app/ui/main.py" line="351" />
         <source>示例案件建立失败：{e}</source>
         <translation>The sample case could not be built: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="354" />
+        <location filename="../../app/ui/main.py" line="361" />
         <source>“{path}”不是证据夹的案件文件夹（里面没有 case.sqlite）。可以新建一个案件，再把这个文件夹里的文件导入进去。</source>
         <translation>"{path}" is not an Evidence Binder case folder (it has no case.sqlite). You can create a new case and import the files in this folder into it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="368" />
-        <location filename="../../app/ui/main.py" line="416" />
+        <location filename="../../app/ui/main.py" line="375" />
+        <location filename="../../app/ui/main.py" line="425" />
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="425" />
+        <location filename="../../app/ui/main.py" line="434" />
         <source>共 {n} 项证据，{e} 个事件</source>
         <translation>{n} exhibits, {e} events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="486" />
-        <location filename="../../app/ui/main.py" line="511" />
+        <location filename="../../app/ui/main.py" line="497" />
+        <location filename="../../app/ui/main.py" line="522" />
         <source>请先在列表中选择证据</source>
         <translation>Select exhibits in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="504" />
+        <location filename="../../app/ui/main.py" line="515" />
         <source>按时间重新编号</source>
         <translation>Renumber by time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="504" />
+        <location filename="../../app/ui/main.py" line="515" />
         <source>所有证据将按形成时间重新排序并编号（分组保持在一起）。已经写进材料里的编号会改变。继续吗？</source>
         <translation>All exhibits will be ordered and numbered by capture time (groups stay together). Numbers already used in your documents will change. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="505" />
+        <location filename="../../app/ui/main.py" line="516" />
         <source>重新编号</source>
         <translation>Renumber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="522" />
+        <location filename="../../app/ui/main.py" line="533" />
         <source>已移到回收站：{names}（其余证据已重新编号）</source>
         <translation>Moved to trash: {names} (the other exhibits were renumbered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="533" />
+        <location filename="../../app/ui/main.py" line="544" />
         <source>已从回收站恢复 {n} 项证据</source>
         <translation>Restored {n} exhibit(s) from the trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="555" />
+        <location filename="../../app/ui/main.py" line="566" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="562" />
+        <location filename="../../app/ui/main.py" line="573" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="565" />
+        <location filename="../../app/ui/main.py" line="576" />
         <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
         <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="583" />
+        <location filename="../../app/ui/main.py" line="594" />
         <source>证据夹 {v}
 把退款、退货、保修纠纷的证据收进一个案件，原件永不改动，生成编号证据清单。</source>
         <translation>Evidence Binder {v}
 Collects the evidence of a refund, return or warranty dispute into one case, never changes the originals, and makes the numbered evidence list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="602" />
+        <location filename="../../app/ui/main.py" line="613" />
         <source>选择要导入的证据文件</source>
         <translation>Choose evidence files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="607" />
+        <location filename="../../app/ui/main.py" line="618" />
         <source>选择要导入的文件夹</source>
         <translation>Choose a folder to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="613" />
+        <location filename="../../app/ui/main.py" line="624" />
         <source>请先新建或打开一个案件</source>
         <translation>Create or open a case first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="619" />
+        <location filename="../../app/ui/main.py" line="630" />
         <source>正在导入（只复制，原文件不会被移动或修改）…</source>
         <translation>Importing (copies only; your files are not moved or changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="635" />
+        <location filename="../../app/ui/main.py" line="646" />
         <source>导入失败：{e}</source>
         <translation>Import failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="640" />
+        <location filename="../../app/ui/main.py" line="651" />
         <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
         <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="648" />
+        <location filename="../../app/ui/main.py" line="659" />
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="648" />
+        <location filename="../../app/ui/main.py" line="659" />
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="663" />
+        <location filename="../../app/ui/main.py" line="674" />
         <source>监视中</source>
         <translation>Watching</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="663" />
+        <location filename="../../app/ui/main.py" line="674" />
         <source>监视中（轮询）</source>
         <translation>Watching (polling)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="663" />
+        <location filename="../../app/ui/main.py" line="674" />
         <source>文件夹不存在，等待中</source>
         <translation>Folder missing, waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="664" />
+        <location filename="../../app/ui/main.py" line="675" />
         <source>无法监视</source>
         <translation>Cannot watch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="664" />
+        <location filename="../../app/ui/main.py" line="675" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="664" />
+        <location filename="../../app/ui/main.py" line="675" />
         <source>启动中</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="682" />
+        <location filename="../../app/ui/main.py" line="693" />
         <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
         <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="703" />
+        <location filename="../../app/ui/main.py" line="714" />
         <source>案件中还没有证据，请先导入</source>
         <translation>The case has no exhibits yet; import some first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="720" />
+        <location filename="../../app/ui/main.py" line="731" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="726" />
+        <location filename="../../app/ui/main.py" line="737" />
         <source>导出尚未完成</source>
         <translation>Export not finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="726" />
+        <location filename="../../app/ui/main.py" line="737" />
         <source>证据清单还在生成。现在退出会停止导出（不会留下不完整的文件）。</source>
         <translation>The evidence list is still being made. Quitting now stops the export (no incomplete file is left).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="727" />
+        <location filename="../../app/ui/main.py" line="738" />
         <source>停止导出并退出</source>
         <translation>Stop export and quit</translation>
     </message>
@@ -1697,6 +1702,113 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <location filename="../../app/ui/packs.py" line="365" />
         <source>完整的清单和每项调整见文件夹中的 manifest.csv。</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="168" />
+        <source>搜索证据中的文字、名称、备注（如：不予退货、订单号）</source>
+        <translation>Search the evidence's text, names, notes (e.g. 不予退货, an order number)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="172" />
+        <location filename="../../app/ui/reading.py" line="209" />
+        <source>暂停读取</source>
+        <translation>Pause reading</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="209" />
+        <source>继续读取</source>
+        <translation>Resume reading</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="213" />
+        <source>读取完成</source>
+        <translation>Reading done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="216" />
+        <source>已暂停 {done}/{total}</source>
+        <translation>Paused {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="219" />
+        <source>读取中 {done}/{total}</source>
+        <translation>Reading {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="246" />
+        <source>找到 {n} 项</source>
+        <translation>{n} found</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="358" />
+        <source>打开案件后，这里显示从证据中读到的信息</source>
+        <translation>Open a case to see what was read from its evidence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="361" />
+        <source>案件信息（读取建议）</source>
+        <translation>Case details (proposed from the evidence)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="364" />
+        <source>暂无建议：导入订单、付款、物流截图后会自动读取</source>
+        <translation>No proposals yet: order, payment and delivery screenshots are read when imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="367" />
+        <source>采用</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="368" />
+        <location filename="../../app/ui/reading.py" line="376" />
+        <source>忽略</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="369" />
+        <source>时间线（建议的事件）</source>
+        <translation>Timeline (proposed events)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="372" />
+        <source>暂无待确认的事件</source>
+        <translation>No events waiting for confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="375" />
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="379" />
+        <source>所选证据：{label}</source>
+        <translation>Selected exhibit: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="382" />
+        <source>名称、证明目的为读取建议，尚未确认</source>
+        <translation>Name and purpose are proposals from reading, not yet confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="383" />
+        <source>确认建议</source>
+        <translation>Accept proposals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="401" />
+        <source>尚未读取</source>
+        <translation>Not read yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="412" />
+        <source>没有读到文字</source>
+        <translation>No text found</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="412" />
+        <source>读取出错</source>
+        <translation>Reading failed</translation>
     </message>
     <message>
         <location filename="../../app/ui/timeline.py" line="68" />
