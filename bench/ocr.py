@@ -181,7 +181,8 @@ def main() -> None:
     print(f"cores: {os.cpu_count()}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        compare(bench_set(args.n), folder, "screenshot")
+        if args.n:
+            compare(bench_set(args.n), folder, "screenshot")
         if args.long:
             compare([long_chat(random.Random(100 + i)) for i in range(args.long)], folder, "long")
         if args.gui:
