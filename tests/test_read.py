@@ -402,3 +402,66 @@ def test_migration_keeps_user_names(tmp_path):
         assert users == {1: [], 2: ["name"], 3: ["purpose"]}
         assert [r[0] for r in case.db.execute("SELECT status FROM events")] == ["confirmed"]
         assert search(case, "拒绝回复")
+
+
+def _static_video(path, frames):
+    import av
+    import numpy as np
+
+    with av.open(str(path), "w", format="mp4") as out:
+        stream = out.add_stream("mpeg4", rate=10)
+        stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
+        for value in frames:
+            frame = av.VideoFrame.from_ndarray(np.full((240, 320, 3), value, dtype=np.uint8), format="rgb24")
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+
+
+def test_screen_recording_reads_key_frames_once_each(case, tmp_path, monkeypatch):
+    """A recording that holds one page for seconds is read once per distinct page, not per frame."""
+    from app.core.read import engine
+
+    _static_video(tmp_path / "VID_20250305_101010.mp4", [40] * 30 + [220] * 30)   # two pages, 3 s each
+    list(Importer(case, via="cli").import_paths([str(tmp_path / "VID_20250305_101010.mp4")]))
+    calls = []
+
+    def fake(self, image, page=0):
+        calls.append(page)
+        return [Line(f"订单编号 30802519476281035946 第{page}帧", (0, 0, 100, 20), 0.9, page)]
+    monkeypatch.setattr(engine.Engine, "read_image", fake)
+    read_case(case)
+    row = case.exhibits()[0]
+    assert row["read_status"] == "done" and len(calls) == 2, calls
+    assert json.loads(row["facts_json"])["order_numbers"][0]["value"] == "30802519476281035946"
+
+
+def test_pdf_text_layer_and_scanned_pages(case, tmp_path, monkeypatch):
+    """Text pages are read from their text layer (no OCR); a page that is only a picture goes to OCR."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from app.core.read import engine
+
+    c = canvas.Canvas(str(tmp_path / "scan.pdf"))
+    c.drawImage(ImageReader(Image.new("RGB", (600, 800), (250, 250, 250))), 50, 50, 500, 700)
+    c.showPage()
+    c.save()
+    (tmp_path / "invoice.pdf").write_bytes(screens.invoice_pdf()[0])
+    list(Importer(case, via="cli").import_paths([str(tmp_path / "scan.pdf"), str(tmp_path / "invoice.pdf")]))
+    calls = []
+
+    def fake(self, image, page=0):
+        calls.append((page, image.size))
+        return [Line("投诉编号 1100202503110094127", (0, 0, 100, 20), 0.9, page)]
+    monkeypatch.setattr(engine.Engine, "read_image", fake)
+    read_case(case)
+    rows = {r["original_name"]: r for r in case.exhibits()}
+    assert calls == [(1, (600, 800))]                 # only the scanned page, its picture at full size
+    scan = json.loads(rows["scan.pdf"]["facts_json"])
+    assert scan["complaint_numbers"][0]["value"] == "1100202503110094127"
+    invoice = json.loads(rows["invoice.pdf"]["facts_json"])
+    assert invoice["amounts"][0]["value"] == "259.00" and invoice["screen"] == "invoice"
+    assert invoice["order_numbers"][0]["box"] is None   # text-layer facts carry no box
