@@ -210,6 +210,7 @@ def wechat_payment(rng: random.Random | None = None, **over) -> tuple[Image.Imag
     y, m, d = int(paid[:4]), int(paid[5:7]), int(paid[8:10])
     trade = "42000" + digits(rng, 23)
     merchant_no = digits(rng, 20)
+    order = digits(rng, 12)
     s = Screen(bg=WHITE)
     s.status_bar("15:02")
     s.gap(60)
@@ -218,7 +219,7 @@ def wechat_payment(rng: random.Random | None = None, **over) -> tuple[Image.Imag
     s.gap(60)
     s.kv("当前状态", "支付成功")
     s.kv("支付时间", f"{y}年{m}月{d}日 {paid[11:]}")
-    s.kv("商品", f"京东订单-{digits(rng, 12)}")
+    s.kv("商品", f"京东订单-{order}")
     s.kv("商户全称", "北京京东世纪贸易有限公司")
     s.kv("收单机构", "财付通支付科技有限公司")
     s.kv("支付方式", "招商银行信用卡(8842)")
@@ -228,6 +229,7 @@ def wechat_payment(rng: random.Random | None = None, **over) -> tuple[Image.Imag
     s.centre("本服务由财付通提供")
     image, text = s.result()
     truth = {"platform": "jd", "amounts": [amount], "datetimes": [paid_iso], "trade_numbers": [trade, merchant_no],
+             "order_numbers": [order],
              "merchants": ["北京京东世纪贸易有限公司"], "screen": "payment", "events": {"付款": paid_iso}, "text": text}
     return image, truth
 

@@ -281,6 +281,7 @@ def _lines(*rows):
     ((("收单机构", "财付通支付科技有限公司"),), "merchants", []),
     ((("驳回原因：商品已拆封影响二次销售，不予退货。如",),), "refusal_reasons", ["商品已拆封影响二次销售，不予退货"]),
     ((("退款申请被驳回",),), "refusal_reasons", []),
+    ((("不予退货”为由拒绝退货。",),), "refusal_reasons", ["不予退货"]),
     ((("亲，已过7天无理由退货期，无法为您办理",),), "refusal_reasons", ["已过7天无理由退货期，无法为您办理"]),
 ])
 def test_facts_from_text(rows, key, expected):

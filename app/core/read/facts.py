@@ -413,6 +413,7 @@ def refusal_reason(clause: str, labelled: bool) -> str | None:
     for q in quoted:
         if _REFUSAL_STRONG.search(q):
             return q.strip()
+    clause = re.sub(r"[”」』].*$", "", clause) if not re.search(r"[“「『]", clause) else clause  # a quote's tail
     parts = re.split(r"[，,]", clause)
     hits = [i for i, p in enumerate(parts) if _REFUSAL_WORDS.search(p)]
     if not hits or (not labelled and not _REFUSAL_STRONG.search(clause)):
