@@ -40,7 +40,7 @@ def save(text: Text, out: Path, fmt: str | None = None) -> Path:
             if fmt == "txt":
                 fh.write(text.render().replace("\n", os.linesep).encode("utf-8-sig" if os.name == "nt" else "utf-8"))
             else:
-                _docx(text).save(fh)
+                docx_document(text).save(fh)
             fh.flush()
             os.fsync(fh.fileno())
         umask = os.umask(0)
@@ -58,7 +58,8 @@ def save(text: Text, out: Path, fmt: str | None = None) -> Path:
     return out
 
 
-def _docx(text: Text):
+def docx_document(text: Text):
+    """The text as a python-docx Document (saved by `save`, or into a pack by export/packs)."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn

@@ -525,7 +525,7 @@ def pack_texts(case: Case, profile: str) -> tuple[dict[str, bytes], list[str]]:
     """The profile's texts filled from the case, as file contents, and what the user must know of them
     (shortened to the channel's limit, facts read from the evidence to check, blanks to fill)."""
     from ..dispute.known import load
-    from ..dispute.output import _docx
+    from ..dispute.output import docx_document
     from ..dispute.texts import draft
     from .shortdocs import text_pdf
 
@@ -540,7 +540,7 @@ def pack_texts(case: Case, profile: str) -> tuple[dict[str, bytes], list[str]]:
         text = made[kind]
         if file_name.endswith(".docx"):
             buf = io.BytesIO()
-            _docx(text).save(buf)
+            docx_document(text).save(buf)
             out[file_name] = buf.getvalue()
         elif file_name.endswith(".pdf"):
             out[file_name] = text_pdf(text.title, text.body)
