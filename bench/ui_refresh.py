@@ -30,15 +30,16 @@ OURS = HERE.parent
 
 
 def child(code: str, case_src: str, arrivals: int, out: str) -> None:
+    sys.path.insert(0, str(OURS))
+    from bench.ui_case import screenshots  # our helpers, before the code under test comes first
+
     sys.path.insert(0, code)
-    sys.path.insert(1, str(OURS))  # bench.* helpers
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool
     from PySide6.QtWidgets import QApplication
 
     import app as app_pkg
     assert Path(app_pkg.__file__).resolve().is_relative_to(Path(code).resolve()), app_pkg.__file__
-    from bench.ui_case import screenshots
 
     work = Path(tempfile.mkdtemp(prefix="eb-ui-run-"))
     case_dir = work / "case"
@@ -135,8 +136,6 @@ def child(code: str, case_src: str, arrivals: int, out: str) -> None:
     # close with 200 imports queued
     batch = work / "batch"
     batch.mkdir()
-    for i, src in enumerate(files[:4] or [pool / os.listdir(pool)[0]]):
-        pass
     made = screenshots(batch, 20, seed=5)
     for i in range(200 - len(made)):  # unique bytes: a real screenshot with its own tail
         data = made[i % len(made)].read_bytes() + f"copy{i}".encode()

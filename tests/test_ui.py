@@ -1,8 +1,7 @@
 """The desktop app, offscreen, on real cases: models without a window, drops, edits, export, watcher status."""
 import json
 
-import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app.core import edit
@@ -10,39 +9,7 @@ from app.core.sample import build_sample_case
 from app.core.store import Case
 from app.ui.models import MIME_IDS, ExhibitModel
 from conftest import make_image, tree_fingerprint
-
-WAIT = 20000  # ms: every wait has a timeout
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    yield
-    from PySide6.QtCore import QThreadPool
-
-    QThreadPool.globalInstance().waitForDone(20000)  # no thumbnail job outlives its test
-
-
-@pytest.fixture
-def sample_case(tmp_path):
-    build_sample_case(tmp_path / "library" / "sample").close()
-    return tmp_path / "library" / "sample"
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    from app.ui.main import MainWindow
-
-    w = MainWindow(library=tmp_path / "library")
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-
-
-def open_case(qtbot, window, path, rows):
-    window.open_case(path)
-    qtbot.waitUntil(lambda: window.model.rowCount() == rows, timeout=WAIT)
+from ui_support import WAIT, isolated_settings, open_case, sample_case, window  # noqa: F401
 
 
 def read_rows(path):

@@ -5,53 +5,15 @@ import threading
 import time
 
 import filetype
-import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app.core import edit, filetypes
 from app.core.ingest import Importer
-from app.core.sample import build_sample_case
 from app.core.store import Case
 from app.core.verify import verify_case
 from conftest import make_image
-
-WAIT = 20000
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    yield
-    from PySide6.QtCore import QThreadPool
-
-    from app.ui.session import wait_for_closing
-
-    wait_for_closing(60)
-    QThreadPool.globalInstance().waitForDone(20000)
-
-
-@pytest.fixture
-def sample_case(tmp_path):
-    build_sample_case(tmp_path / "library" / "sample").close()
-    return tmp_path / "library" / "sample"
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    from app.ui.main import MainWindow
-
-    w = MainWindow(library=tmp_path / "library")
-    monkeypatch.setattr(w, "confirm", lambda *a: True)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-
-
-def open_case(qtbot, window, path, rows):
-    window.open_case(path)
-    qtbot.waitUntil(lambda: window.model.rowCount() == rows, timeout=WAIT)
+from ui_support import WAIT, isolated_settings, open_case, sample_case, window  # noqa: F401
 
 
 def drop(window, paths):

@@ -6,49 +6,12 @@ import sys
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 
 from app.core.labels import parse_typed_time
-from app.core.sample import build_sample_case
 from app.core.store import Case
 from conftest import ROOT
-
-WAIT = 20000
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    yield
-    from PySide6.QtCore import QThreadPool
-
-    from app.ui.session import wait_for_closing
-
-    wait_for_closing(60)
-    QThreadPool.globalInstance().waitForDone(20000)
-
-
-@pytest.fixture
-def sample_case(tmp_path):
-    build_sample_case(tmp_path / "library" / "sample").close()
-    return tmp_path / "library" / "sample"
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    from app.ui.main import MainWindow
-
-    w = MainWindow(library=tmp_path / "library")
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-
-
-def open_case(qtbot, window, path, rows):
-    window.open_case(path)
-    qtbot.waitUntil(lambda: window.session is not None and window.model.rowCount() == rows, timeout=WAIT)
+from ui_support import WAIT, isolated_settings, open_case, sample_case, window  # noqa: F401
 
 
 def select(qtbot, window, name_part):
@@ -182,3 +145,44 @@ def test_window_fits_a_laptop_screen(qtbot, window, sample_case):
         hint = window.minimumSizeHint()
         assert hint.width() <= 1366 and hint.height() <= 740, (i, hint)
         assert window.width() <= 1366
+
+
+def test_chronology_lists_case_dates_and_chips_select_exhibits(qtbot, window, sample_case):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from app.core import edit
+
+    with Case.open(sample_case) as case:
+        case.db["case_info"].update(1, {"received_on": "2025-03-03", "paid_on": "2025-03-02"})
+        for event in edit.events(case):
+            if event["type"] == "签收":
+                edit.delete_event(case, event["id"])
+    open_case(qtbot, window, sample_case, 12)
+    window.tabs.setCurrentWidget(window.timeline)
+    chronology = window.timeline.chronology
+    qtbot.waitUntil(lambda: chronology.rowCount() >= 10, timeout=WAIT)
+    kinds = [(e["type"], bool(e.get("from_case"))) for e in chronology.events]
+    assert ("签收", True) in kinds, "the receipt date from the case facts is an event of the chronology"
+    assert ("付款", True) not in kinds, "a fact that is already an event is not repeated"
+    receipt = next(r for r in range(chronology.rowCount()) if chronology.events[r]["type"] == "签收")
+    assert chronology.data(chronology.index(receipt, 0)) == "2025-03-03"
+    assert chronology.data(chronology.index(receipt, 3)) == "案件信息"
+    texts = [chronology.data(chronology.index(r, 0)) for r in range(chronology.rowCount())]
+    assert texts[-1] == "待定", "undated events stay visible, last"
+    row = next(r for r in range(chronology.rowCount()) if chronology.chips(r))
+    exhibit_id, label = chronology.chips(row)[0]
+    table = window.timeline.table
+    table.scrollTo(chronology.index(row, 2))
+    rect = table.visualRect(chronology.index(row, 2))
+    QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(rect.left() + 12, rect.center().y()))
+    qtbot.waitUntil(lambda: window.detail.row is not None and window.detail.row["id"] == exhibit_id, timeout=WAIT)
+
+
+def test_case_fact_dates_become_chronology_events():
+    from app.ui.timeline import case_fact_events
+
+    info = {"ordered_on": "2025-03-01", "paid_on": "2025-03-01", "received_on": "2025-03-03"}
+    facts = case_fact_events(info, [{"type": "签收", "occurred_at": "2025-03-03T18:00:00+08:00"}])
+    assert [(e["type"], e["occurred_at"][:10]) for e in facts] == [("下单", "2025-03-01"), ("付款", "2025-03-01")]
+    assert all(e["from_case"] and e["id"] is None for e in facts)

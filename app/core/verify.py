@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 
 import os
 
+from .labels import exhibit_label
 from .messages import CoreError, render
 from .safefs import NotRegular, sha256_regular
-from .store import Case
+from .store import Case, original_relpath
 
 
 @dataclass
@@ -48,8 +49,8 @@ def verify_case(case: Case, on_progress=None) -> VerifyReport:
             report.problems.append(Problem("verify_row_bad", {"number": ex["number"], **exc.params}))
             continue
         expected.add(path.name)
-        rel = f"originals/{path.name}"
-        label = f"{ex['number']}-{ex['part']}" if ex["part"] else str(ex["number"])
+        rel = original_relpath(ex["sha256"], ex["ext"])
+        label = exhibit_label(ex)
         who = {"number": ex["number"], "label": label,
                "name": ex["name"], "path": rel}
         if ex["pending_tmp"]:
