@@ -27,7 +27,12 @@ from .tasks import run_task
 from .welcome import WelcomePage
 
 
+_dots: dict[str, QIcon] = {}
+
+
 def dot(color: str) -> QIcon:
+    if color in _dots:
+        return _dots[color]
     pix = QPixmap(12, 12)
     pix.fill(Qt.transparent)
     p = QPainter(pix)
@@ -36,7 +41,8 @@ def dot(color: str) -> QIcon:
     p.setPen(Qt.NoPen)
     p.drawEllipse(1, 1, 10, 10)
     p.end()
-    return QIcon(pix)
+    _dots[color] = QIcon(pix)
+    return _dots[color]
 
 
 class MainWindow(QMainWindow):

@@ -42,6 +42,15 @@ def make_thumbnail(original: Path, cache: Path, mime: str) -> QImage | None:
     return None if image.isNull() else image
 
 
+def thumb_icon(image: QImage) -> QIcon:
+    """The grid's tile and the table's small icon, each drawn once: painting a row then scales nothing."""
+    pix = QPixmap.fromImage(image)
+    icon = QIcon(pix)
+    for side in (16, 24, 32):
+        icon.addPixmap(pix.scaled(side, side, Qt.KeepAspectRatio, Qt.SmoothTransformation))
+    return icon
+
+
 _placeholders: dict[str, QIcon] = {}
 
 
@@ -66,7 +75,7 @@ def placeholder(row: dict) -> QIcon:
         p.setPen(QColor("white"))
         p.drawText(pix.rect(), Qt.AlignCenter, text)
         p.end()
-        _placeholders[key] = QIcon(pix)
+        _placeholders[key] = thumb_icon(pix.toImage())
     return _placeholders[key]
 
 
@@ -300,7 +309,7 @@ class ExhibitModel(QAbstractTableModel):
                 if error is None:
                     self._failed.add(sha)  # not a picture
                 return  # (FileNotFoundError: a new original still on its way into originals/; asked again later)
-            self._thumbs[sha] = QIcon(QPixmap.fromImage(image))
+            self._thumbs[sha] = thumb_icon(image)
             while len(self._thumbs) > self.THUMBS_KEPT:
                 self._thumbs.popitem(last=False)
             i = self._by_id.get(exhibit_id)  # the row may have moved or gone meanwhile
