@@ -382,19 +382,19 @@
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="125" />
-        <location filename="../../app/ui/main.py" line="173" />
+        <location filename="../../app/ui/main.py" line="179" />
         <source>证据列表</source>
         <translation>Exhibits</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="126" />
-        <location filename="../../app/ui/main.py" line="173" />
+        <location filename="../../app/ui/main.py" line="179" />
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
         <location filename="../../app/ui/casepage.py" line="127" />
-        <location filename="../../app/ui/main.py" line="173" />
+        <location filename="../../app/ui/main.py" line="179" />
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
@@ -432,7 +432,7 @@
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="60" />
-        <location filename="../../app/ui/models.py" line="98" />
+        <location filename="../../app/ui/models.py" line="108" />
         <source>证据名称</source>
         <translation>Exhibit name</translation>
     </message>
@@ -458,13 +458,13 @@
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="68" />
-        <location filename="../../app/ui/models.py" line="98" />
+        <location filename="../../app/ui/models.py" line="108" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="69" />
-        <location filename="../../app/ui/models.py" line="98" />
+        <location filename="../../app/ui/models.py" line="108" />
         <source>形成时间</source>
         <translation>Captured</translation>
     </message>
@@ -702,8 +702,8 @@
         <location filename="../../app/ui/dialogs.py" line="96" />
         <location filename="../../app/ui/dialogs.py" line="250" />
         <location filename="../../app/ui/dialogs.py" line="321" />
-        <location filename="../../app/ui/main.py" line="238" />
-        <location filename="../../app/ui/main.py" line="509" />
+        <location filename="../../app/ui/main.py" line="244" />
+        <location filename="../../app/ui/main.py" line="515" />
         <location filename="../../app/ui/nextsteps.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
@@ -761,7 +761,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="241" />
-        <location filename="../../app/ui/models.py" line="98" />
+        <location filename="../../app/ui/models.py" line="108" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -828,7 +828,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="319" />
-        <location filename="../../app/ui/models.py" line="99" />
+        <location filename="../../app/ui/models.py" line="109" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -949,7 +949,7 @@
     </message>
     <message>
         <location filename="../../app/ui/guide.py" line="39" />
-        <location filename="../../app/ui/main.py" line="179" />
+        <location filename="../../app/ui/main.py" line="185" />
         <source>使用指南</source>
         <translation>Guide</translation>
     </message>
@@ -970,391 +970,391 @@
         <translation> (approx.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="45" />
-        <location filename="../../app/ui/main.py" line="258" />
+        <location filename="../../app/ui/main.py" line="51" />
+        <location filename="../../app/ui/main.py" line="264" />
         <source>证据夹 Evidence Binder</source>
         <translation>Evidence Binder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="71" />
+        <location filename="../../app/ui/main.py" line="77" />
         <location filename="../../app/ui/nextsteps.py" line="155" />
         <source>下一步</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="77" />
+        <location filename="../../app/ui/main.py" line="83" />
         <source>读取结果</source>
         <translation>Read results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="108" />
+        <location filename="../../app/ui/main.py" line="114" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="132" />
+        <location filename="../../app/ui/main.py" line="138" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="133" />
+        <location filename="../../app/ui/main.py" line="139" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="134" />
+        <location filename="../../app/ui/main.py" line="140" />
         <source>新建案件…</source>
         <translation>New case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="136" />
+        <location filename="../../app/ui/main.py" line="142" />
         <source>打开案件…</source>
         <translation>Open case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="140" />
+        <location filename="../../app/ui/main.py" line="146" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="141" />
+        <location filename="../../app/ui/main.py" line="147" />
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="142" />
+        <location filename="../../app/ui/main.py" line="148" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="145" />
+        <location filename="../../app/ui/main.py" line="151" />
         <source>验证导出包…</source>
         <translation>Verify an export…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="147" />
+        <location filename="../../app/ui/main.py" line="153" />
         <source>案件信息…</source>
         <translation>Case details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="149" />
+        <location filename="../../app/ui/main.py" line="155" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="151" />
+        <location filename="../../app/ui/main.py" line="157" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="156" />
+        <location filename="../../app/ui/main.py" line="162" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="158" />
+        <location filename="../../app/ui/main.py" line="164" />
         <source>撤销移到回收站</source>
         <translation>Undo move to trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="162" />
+        <location filename="../../app/ui/main.py" line="168" />
         <source>添加事件…</source>
         <translation>Add event…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="163" />
+        <location filename="../../app/ui/main.py" line="169" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="164" />
+        <location filename="../../app/ui/main.py" line="170" />
         <source>取消分组</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="165" />
+        <location filename="../../app/ui/main.py" line="171" />
         <source>按时间重新编号…</source>
         <translation>Renumber by time…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="167" />
+        <location filename="../../app/ui/main.py" line="173" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="170" />
+        <location filename="../../app/ui/main.py" line="176" />
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="172" />
+        <location filename="../../app/ui/main.py" line="178" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="178" />
+        <location filename="../../app/ui/main.py" line="184" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="181" />
-        <location filename="../../app/ui/main.py" line="594" />
+        <location filename="../../app/ui/main.py" line="187" />
+        <location filename="../../app/ui/main.py" line="600" />
         <source>关于证据夹</source>
         <translation>About Evidence Binder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="186" />
+        <location filename="../../app/ui/main.py" line="192" />
         <source>监视的文件夹</source>
         <translation>Watched folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="186" />
-        <location filename="../../app/ui/models.py" line="99" />
+        <location filename="../../app/ui/main.py" line="192" />
+        <location filename="../../app/ui/models.py" line="109" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="186" />
+        <location filename="../../app/ui/main.py" line="192" />
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="189" />
+        <location filename="../../app/ui/main.py" line="195" />
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="190" />
+        <location filename="../../app/ui/main.py" line="196" />
         <source>暂停 / 继续</source>
         <translation>Pause / resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="191" />
+        <location filename="../../app/ui/main.py" line="197" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="207" />
+        <location filename="../../app/ui/main.py" line="213" />
         <source>监视文件夹</source>
         <translation>Watched folders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="208" />
+        <location filename="../../app/ui/main.py" line="214" />
         <source>跳过和拒绝的文件</source>
         <translation>Skipped and refused files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="210" />
+        <location filename="../../app/ui/main.py" line="216" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="221" />
+        <location filename="../../app/ui/main.py" line="227" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="241" />
+        <location filename="../../app/ui/main.py" line="247" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="274" />
-        <location filename="../../app/ui/main.py" line="284" />
+        <location filename="../../app/ui/main.py" line="280" />
+        <location filename="../../app/ui/main.py" line="290" />
         <source>正在结束上一个案件：完成手头的文件…</source>
         <translation>Closing the previous case: finishing the file in hand…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="333" />
+        <location filename="../../app/ui/main.py" line="339" />
         <source>选择案件文件夹</source>
         <translation>Choose a case folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="344" />
+        <location filename="../../app/ui/main.py" line="350" />
         <source>正在建立示例案件…</source>
         <translation>Building the sample case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="351" />
+        <location filename="../../app/ui/main.py" line="357" />
         <source>示例案件建立失败：{e}</source>
         <translation>The sample case could not be built: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="361" />
+        <location filename="../../app/ui/main.py" line="367" />
         <source>“{path}”不是证据夹的案件文件夹（里面没有 case.sqlite）。可以新建一个案件，再把这个文件夹里的文件导入进去。</source>
         <translation>"{path}" is not an Evidence Binder case folder (it has no case.sqlite). You can create a new case and import the files in this folder into it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="375" />
-        <location filename="../../app/ui/main.py" line="425" />
+        <location filename="../../app/ui/main.py" line="381" />
+        <location filename="../../app/ui/main.py" line="431" />
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="434" />
+        <location filename="../../app/ui/main.py" line="440" />
         <source>共 {n} 项证据，{e} 个事件</source>
         <translation>{n} exhibits, {e} events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="497" />
-        <location filename="../../app/ui/main.py" line="522" />
+        <location filename="../../app/ui/main.py" line="503" />
+        <location filename="../../app/ui/main.py" line="528" />
         <source>请先在列表中选择证据</source>
         <translation>Select exhibits in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="515" />
+        <location filename="../../app/ui/main.py" line="521" />
         <source>按时间重新编号</source>
         <translation>Renumber by time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="515" />
+        <location filename="../../app/ui/main.py" line="521" />
         <source>所有证据将按形成时间重新排序并编号（分组保持在一起）。已经写进材料里的编号会改变。继续吗？</source>
         <translation>All exhibits will be ordered and numbered by capture time (groups stay together). Numbers already used in your documents will change. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="516" />
+        <location filename="../../app/ui/main.py" line="522" />
         <source>重新编号</source>
         <translation>Renumber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="533" />
+        <location filename="../../app/ui/main.py" line="539" />
         <source>已移到回收站：{names}（其余证据已重新编号）</source>
         <translation>Moved to trash: {names} (the other exhibits were renumbered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="544" />
+        <location filename="../../app/ui/main.py" line="550" />
         <source>已从回收站恢复 {n} 项证据</source>
         <translation>Restored {n} exhibit(s) from the trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="566" />
+        <location filename="../../app/ui/main.py" line="572" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="573" />
+        <location filename="../../app/ui/main.py" line="579" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="576" />
+        <location filename="../../app/ui/main.py" line="582" />
         <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
         <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="594" />
+        <location filename="../../app/ui/main.py" line="600" />
         <source>证据夹 {v}
 把退款、退货、保修纠纷的证据收进一个案件，原件永不改动，生成编号证据清单。</source>
         <translation>Evidence Binder {v}
 Collects the evidence of a refund, return or warranty dispute into one case, never changes the originals, and makes the numbered evidence list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="613" />
+        <location filename="../../app/ui/main.py" line="619" />
         <source>选择要导入的证据文件</source>
         <translation>Choose evidence files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="618" />
+        <location filename="../../app/ui/main.py" line="624" />
         <source>选择要导入的文件夹</source>
         <translation>Choose a folder to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="624" />
+        <location filename="../../app/ui/main.py" line="630" />
         <source>请先新建或打开一个案件</source>
         <translation>Create or open a case first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="630" />
+        <location filename="../../app/ui/main.py" line="636" />
         <source>正在导入（只复制，原文件不会被移动或修改）…</source>
         <translation>Importing (copies only; your files are not moved or changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="646" />
+        <location filename="../../app/ui/main.py" line="652" />
         <source>导入失败：{e}</source>
         <translation>Import failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="651" />
+        <location filename="../../app/ui/main.py" line="657" />
         <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
         <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="659" />
+        <location filename="../../app/ui/main.py" line="665" />
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="659" />
+        <location filename="../../app/ui/main.py" line="665" />
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="674" />
+        <location filename="../../app/ui/main.py" line="680" />
         <source>监视中</source>
         <translation>Watching</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="674" />
+        <location filename="../../app/ui/main.py" line="680" />
         <source>监视中（轮询）</source>
         <translation>Watching (polling)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="674" />
+        <location filename="../../app/ui/main.py" line="680" />
         <source>文件夹不存在，等待中</source>
         <translation>Folder missing, waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="675" />
+        <location filename="../../app/ui/main.py" line="681" />
         <source>无法监视</source>
         <translation>Cannot watch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="675" />
+        <location filename="../../app/ui/main.py" line="681" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="675" />
+        <location filename="../../app/ui/main.py" line="681" />
         <source>启动中</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="693" />
+        <location filename="../../app/ui/main.py" line="699" />
         <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
         <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="714" />
+        <location filename="../../app/ui/main.py" line="720" />
         <source>案件中还没有证据，请先导入</source>
         <translation>The case has no exhibits yet; import some first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="731" />
+        <location filename="../../app/ui/main.py" line="737" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="737" />
+        <location filename="../../app/ui/main.py" line="743" />
         <source>导出尚未完成</source>
         <translation>Export not finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="737" />
+        <location filename="../../app/ui/main.py" line="743" />
         <source>证据清单还在生成。现在退出会停止导出（不会留下不完整的文件）。</source>
         <translation>The evidence list is still being made. Quitting now stops the export (no incomplete file is left).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="738" />
+        <location filename="../../app/ui/main.py" line="744" />
         <source>停止导出并退出</source>
         <translation>Stop export and quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="98" />
+        <location filename="../../app/ui/models.py" line="108" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="98" />
+        <location filename="../../app/ui/models.py" line="108" />
         <source>时间来源</source>
         <translation>Time source</translation>
     </message>
@@ -1515,37 +1515,37 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation>No deadlines yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="339" />
+        <location filename="../../app/ui/nextsteps.py" line="340" />
         <source>这份文书您修改过；案件信息更新后点“重新生成”可重新填写</source>
         <translation>You edited this text; after the case changes, click Regenerate to fill it in again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="370" />
+        <location filename="../../app/ui/nextsteps.py" line="371" />
         <source>已复制，可以粘贴到聊天窗口或表单中</source>
         <translation>Copied: paste it into the chat or the form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="377" />
+        <location filename="../../app/ui/nextsteps.py" line="378" />
         <source>导出文书</source>
         <translation>Export text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="378" />
+        <location filename="../../app/ui/nextsteps.py" line="379" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="388" />
+        <location filename="../../app/ui/nextsteps.py" line="389" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="392" />
+        <location filename="../../app/ui/nextsteps.py" line="393" />
         <source>导出失败：{e}</source>
         <translation>Export failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="394" />
+        <location filename="../../app/ui/nextsteps.py" line="395" />
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
