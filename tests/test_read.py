@@ -234,8 +234,16 @@ def test_cli_read_list_search_events(read_case_dir, tmp_path, capsys):
     events = json.loads(capsys.readouterr().out)
     assert events and all(e["status"] == "proposed" and e["exhibits"] for e in events)
     assert {"type", "when", "status", "exhibits"} <= set(events[0])
-    assert main(["read", str(target)]) == 0          # nothing left to read
-    assert "0/" not in capsys.readouterr().out or True
+    first, second = events[0]["id"], events[1]["id"]
+    assert main(["events", str(target), "--accept", str(first), "--dismiss", str(second), "--json"]) == 0
+    after = {e["id"]: e["status"] for e in json.loads(capsys.readouterr().out)}
+    assert after[first] == "confirmed" and second not in after
+    assert main(["events", str(target), "--all", "--json"]) == 0
+    assert {e["id"]: e["status"] for e in json.loads(capsys.readouterr().out)}[second] == "dismissed"
+    assert main(["events", str(target), "--accept", "99999"]) == 1          # an unknown id is refused
+    assert "99999" in capsys.readouterr().err
+    assert main(["read", str(target), "--json"]) == 0          # nothing left to read
+    assert json.loads(capsys.readouterr().out)["read"] == 0
 
 
 # ----- facts on text, without the engine --------------------------------------------------------------------
