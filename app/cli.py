@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .core.labels import DEFAULT_CAUSE, STATUS_ZH, exhibit_label
-from .core.messages import CoreError, current_lang, human_size
+from .core.messages import CoreError, current_lang, human_size, visible
 from .core.store import original_relpath
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -285,7 +285,7 @@ def _outcome_line(outcome, lang) -> str:
     message = outcome.message(lang)
     if message:
         parts.append("— " + message)
-    return " ".join(parts)
+    return visible(" ".join(parts))  # one line per file, whatever its name holds
 
 
 def exhibit_json(row: dict, lang: str) -> dict:
@@ -326,7 +326,7 @@ def cmd_list(args, lang) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return EXIT_OK
-    print(title)
+    print(visible(title))
     zh = lang == "zh"
     for r in rows:
         when = r["captured_at"] or ("待定" if zh else "unknown")
@@ -335,8 +335,8 @@ def cmd_list(args, lang) -> int:
         source = source_words(r["captured_at_source"], lang)
         status = "" if r["status"] == "ok" else \
             f" [{STATUS_ZH.get(r['status'], r['status']) if zh else r['status']}] {r['message']}"
-        print(f"{('证据' if zh else '#')}{r['label']:<4} {kind:<6} {category:<8} "
-              f"{when} ({source}) {r['name']} — {r['original_name']}{status}")
+        print(visible(f"{('证据' if zh else '#')}{r['label']:<4} {kind:<6} {category:<8} "
+                      f"{when} ({source}) {r['name']} — {r['original_name']}{status}"))
     print(f"共 {len(rows)} 项证据" if lang == "zh" else f"{len(rows)} exhibits")
     return EXIT_OK
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import capture, classify, filetypes, media
-from .messages import human_size, render
+from .messages import clean_name, human_size, render
 from .safefs import NotRegular, open_regular
 from .store import DB_NAME, Case, now_iso
 
@@ -122,7 +122,7 @@ def build_record(stored_file: Path, original_name: str, sha256: str, size: int, 
             meta["app_package"] = name_time.package
     row = {
         "sha256": sha256, "ext": filetypes.stored_ext(ft, original_name), "size": size, "mime": ft.mime,
-        "kind": guess.kind, "category": guess.category, "name": guess.name, "source_desc": guess.source_desc,
+        "kind": guess.kind, "category": guess.category, "name": clean_name(guess.name), "source_desc": guess.source_desc,
         "purpose": None, "captured_at": capture.iso(when), "captured_at_source": source,
         "original_name": original_name, "width": facts.width, "height": facts.height,
         "duration_s": facts.duration_s, "pages": facts.pages, "orientation": facts.orientation,
@@ -132,6 +132,36 @@ def build_record(stored_file: Path, original_name: str, sha256: str, size: int, 
         "include_in_export": 1, "created_at": now_iso(),
     }
     return row
+
+
+def _dead_link(path) -> str:
+    """A link that leads nowhere: a loop (it leads back to itself) or a target that does not exist."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "link_loop"
+    return "link_broken"
+
+
+ZERO_CHECK_SIZE = 4 * 1024 * 1024
+
+
+def _all_zero(src, head: bytes, size: int) -> bool:
+    """Are the head, the middle and the end of the file nothing but zero bytes? Reads 3 MB at most and
+    leaves `src` where it was."""
+    if head.count(0) != len(head):
+        return False
+    pos = src.tell()
+    try:
+        for where in (size // 2, max(0, size - CHUNK)):
+            src.seek(where)
+            block = src.read(CHUNK)
+            if block.count(0) != len(block):
+                return False
+        return True
+    finally:
+        src.seek(pos)
 
 
 def remove_file(path: Path) -> None:
@@ -200,7 +230,7 @@ class Importer:
                 if len(files) + len(decided) == before:
                     decided.append(Outcome(display_path(path), SKIPPED, "empty_folder", {"path": display_path(path)}))
             elif path.is_symlink() and not path.exists():
-                decided.append(Outcome(display_path(path), SKIPPED, "link_broken"))
+                decided.append(Outcome(display_path(path), SKIPPED, _dead_link(path)))
             else:
                 rule = filetypes.skip_reason(path.name)
                 if rule:
@@ -225,7 +255,7 @@ class Importer:
             if entry.is_symlink():
                 target = Path(os.path.realpath(path))
                 if not target.exists():
-                    decided.append(Outcome(shown, SKIPPED, "link_broken"))
+                    decided.append(Outcome(shown, SKIPPED, _dead_link(path)))
                 elif target.is_dir():
                     decided.append(Outcome(shown, SKIPPED, "link_dir"))
                 elif not target.is_relative_to(root_real):
@@ -360,6 +390,9 @@ class Importer:
                     # Evidence by its name but not by its content (a broken video, a web page saved as
                     # .png): kept as unreadable with the reason. Neither by name nor content: skipped.
                     ft = filetypes.by_name_only(name)
+                    if ft is not None and st.st_size > ZERO_CHECK_SIZE and _all_zero(src, head, st.st_size):
+                        # gigabytes of nothing (a sparse or never-written file): said before any copy
+                        return Outcome(shown, REFUSED, "zero_content", {"size": human_size(st.st_size)})
                 if ft is None:
                     what = "." + filetypes.split_ext(name) if filetypes.split_ext(name) else "未知"
                     return Outcome(shown, SKIPPED, "unsupported_type", {"what": what})

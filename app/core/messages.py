@@ -20,6 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "recovered_original": ("程序中断后找回的原件，来源未知", "original found after an interruption; source unknown"),
     "link_dir": ("链接的文件夹未跟随", "linked folder not followed"),
     "link_broken": ("链接已失效，指向的文件不存在", "broken link: its target does not exist"),
+    "link_loop": ("链接形成循环（最终指回自己），已跳过", "link loop (it leads back to itself), skipped"),
     "not_regular": ("不是普通文件（设备、管道或套接字），已跳过", "not a regular file (device, pipe or socket), skipped"),
     # refused
     "empty_file": ("空文件（0 字节），可能是截图或下载保存失败，未导入", "empty file (0 bytes), probably a failed save; not imported"),
@@ -30,6 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "archive": ("压缩包（{what}）不会自动解开，请先解压再导入其中的文件", "archives ({what}) are not opened automatically; extract them and import the files"),
     "too_large": ("文件过大（{size}），超过上限 {limit}，未导入", "file too large ({size}), over the limit of {limit}; not imported"),
     "no_space": ("磁盘空间不足：需要 {need}，只剩 {free}", "not enough disk space: {need} needed, {free} free"),
+    "zero_content": ("文件内容全是空白（{size} 的零字节，可能是未写完或损坏的文件），没有导入", "the file holds nothing but zero bytes ({size}; never written, or damaged); not imported"),
     "disk_full_import": ("磁盘已满，文件没有导入（案件保持原样）：{path}", "the disk is full; the file was not imported (the case is as it was): {path}"),
     "original_restored": ("证据 {number} 的原件曾从案件中丢失，已用这份相同的文件恢复", "the original of exhibit {number} was missing from the case; restored from this identical file"),
     "changed_while_reading": ("文件在读取时发生了变化（可能仍在写入），请稍后再导入", "the file changed while it was being read (still being written?); import it again later"),
@@ -164,6 +166,35 @@ def render(code: str, lang: str | None = None, **params) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def visible(text) -> str:
+    """A name as it can be shown on one line without lying: control characters (a newline) and direction
+    overrides (U+202E makes "gpj.exe" read "exe.jpg") are written as escapes."""
+    text = str(text)
+    if text.isprintable() and not _BIDI.intersection(text):
+        return text
+    out = []
+    for ch in text:
+        if ch in _BIDI or _breaks_line(ch):
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch, f"\\u{ord(ch):04x}"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def clean_name(text: str) -> str:
+    """An exhibit name we make from a file name: no control characters or direction overrides at all."""
+    return " ".join("".join(" " if _breaks_line(ch) else ch for ch in str(text) if ch not in _BIDI).split())
+
+
+def _breaks_line(ch: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(ch) in ("Cc", "Zl", "Zp")
 
 
 def human_size(n: int) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
                                QPlainTextEdit, QPushButton, QScrollArea, QSlider, QStackedWidget, QVBoxLayout,
                                QWidget)
 
+from ..core.messages import visible
 from ..core.classify import CATEGORIES
 from .dialogs import TimeField
 from .labels import category_text, number_text, parse_time, source_text, status_text
@@ -161,7 +162,7 @@ class DetailPanel(QWidget):
         # a zero-width space every 16 digits lets the hash wrap in a narrow panel (copying keeps it whole
         # in most editors; the CLI and the export print it plain)
         sha = "\u200b".join(row["sha256"][i:i + 16] for i in range(0, 64, 16))
-        facts = [f"{row['original_name']}", f"SHA-256 {sha}", f"{row['size']:,} B"]
+        facts = [visible(row["original_name"]), f"SHA-256 {sha}", f"{row['size']:,} B"]
         if row.get("width"):
             facts.append(f"{row['width']}×{row['height']}")
         if row.get("duration_s"):

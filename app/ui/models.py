@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
-from ..core.messages import CoreError
+from ..core.messages import CoreError, visible
 from ..core.store import original_path
 from .labels import category_text, kind_text, number_text, source_text, status_text, time_text, tr
 from .tasks import run_task
@@ -243,7 +243,7 @@ class ExhibitModel(QAbstractTableModel):
             if col == 0:  # the grid shows only the number under each tile
                 return f"{number_text(row)}  {row['name']}\n{time_text(row)}"
             if col == 1:
-                return f"{row['name']}\n{row['original_name']}"
+                return f"{row['name']}\n{visible(row['original_name'])}"
             return self._texts(row)[col]
         if role == _CHECK:
             if col == _INCLUDE:
