@@ -141,3 +141,39 @@ def test_verify_during_an_import_waits_or_says_busy_and_never_cries_tampering(tm
         watch.send_signal(signal.SIGTERM)
         watch.wait(timeout=30)
         watch.stdout.close()
+
+
+def test_recovery_killed_at_random_moments_still_ends_consistent(tmp_path):
+    """Interrupted imports leave pending rows and temp copies; recovery (run by the next writer) is then
+    killed again and again; the case always ends consistent and the import completes."""
+    from test_crash import assert_consistent
+
+    rng = random.Random(99)
+    ev = tmp_path / "photos"
+    ev.mkdir()
+    for i in range(30):
+        Image.frombytes("RGB", (600, 500), rng.randbytes(600 * 500 * 3)).save(ev / f"IMG_20250302_1300{i:02d}.jpg",
+                                                                              quality=90)
+    case_dir = tmp_path / "case"
+    cli("new", str(case_dir), "--title", "recover")
+    env = {**os.environ, "EVIDENCE_BINDER_LANG": "en"}
+    kills = 0
+    for step in ("row:9", "renamed:3", "copied:20"):
+        r = cli("import", str(case_dir), str(ev), env={"EVIDENCE_BINDER_CRASH_AT": step})
+        assert r.returncode == 137
+        for _ in range(3):  # the next writer recovers; kill it while it does
+            empty = tmp_path / "nothing"
+            empty.mkdir(exist_ok=True)
+            proc = subprocess.Popen([sys.executable, "-m", "app", "import", str(case_dir), str(empty)], cwd=ROOT,
+                                    env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            time.sleep(rng.uniform(0.2, 0.9))
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+                kills += 1
+            proc.wait(timeout=60)
+            assert b"Traceback" not in proc.stderr.read()
+            proc.stderr.close()
+    assert_consistent(case_dir)
+    assert cli("import", str(case_dir), str(ev)).returncode == 0
+    assert assert_consistent(case_dir) == 30
+    print(f"recovery kills: {kills}")

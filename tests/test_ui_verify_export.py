@@ -53,3 +53,20 @@ def test_the_toolbar_offers_verify_and_the_dialog_reports_intact_and_tampered(qt
     assert not dialog.check.ok and "未通过验证" in dialog.summary.text()
     assert "原件已被改动" in dialog.details.toPlainText() and victim.name in dialog.details.toPlainText()
     window.close()
+
+
+def test_opening_a_case_with_a_planted_original_says_so(qtbot, tmp_path, bundle):
+    import hashlib
+
+    from app.ui.main import MainWindow
+
+    case_dir = tmp_path / "case"
+    planted = b"\x89PNG\r\n\x1a\n" + b"planted" * 100
+    (case_dir / "originals" / f"{hashlib.sha256(planted).hexdigest()}.png").write_bytes(planted)
+    window = MainWindow(library=tmp_path / "library")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_case(case_dir)
+    qtbot.waitUntil(lambda: "没有对应的证据记录" in window.message.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=WAIT)  # the planted file is no exhibit
+    window.close()

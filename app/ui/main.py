@@ -403,6 +403,11 @@ class MainWindow(QMainWindow):
             settings().setValue("last_case", str(path))
             self._show_case()
             self._load()
+            from .verify_export import recovery_notice
+
+            notice = recovery_notice(getattr(session.case, "recovery", None), path)
+            if notice:  # interrupted imports undone, files without a record: never silent
+                self._fail(notice)
             session.restart_watching()
             self.next_steps.attach(session)
             self.reading.attach(session)

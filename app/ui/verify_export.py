@@ -98,3 +98,20 @@ class VerifyExportDialog(QDialog):
             self.details.setVisible(True)
         if check.pdf or check.folder:
             self.start_folder = str(Path(check.pdf or check.folder).parent)
+
+
+def recovery_notice(report, root) -> str | None:
+    """What opening the case undid or found (interrupted imports, files without a record), said out loud."""
+    from ..core.messages import render
+
+    if report is None:
+        return None
+    lang = ui_lang()
+    lines = []
+    if report.rolled_back:
+        lines.append(render("recovery_rolled_back", lang, n=len(report.rolled_back)))
+    if report.orphans:
+        lines.append(render("recovery_orphans", lang, n=len(report.orphans), path=str(root)))
+    if report.foreign_temp:
+        lines.append(render("recovery_foreign_temp", lang, n=len(report.foreign_temp)))
+    return "\n".join(lines) or None

@@ -404,199 +404,199 @@
         <translation>Exhibit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="32" />
-        <location filename="../../app/ui/detail.py" line="125" />
+        <location filename="../../app/ui/detail.py" line="33" />
+        <location filename="../../app/ui/detail.py" line="126" />
         <source>未选择证据</source>
         <translation>No exhibit selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="37" />
+        <location filename="../../app/ui/detail.py" line="38" />
         <source>例如：京东App订单详情页截图</source>
         <translation>e.g. screenshot of the JD app's order page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="39" />
-        <location filename="../../app/ui/detail.py" line="123" />
+        <location filename="../../app/ui/detail.py" line="40" />
+        <location filename="../../app/ui/detail.py" line="124" />
         <source>这份证据能证明什么，例如：证明商家拒绝退货</source>
         <translation>What this exhibit proves, e.g. that the merchant refused a return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="47" />
+        <location filename="../../app/ui/detail.py" line="48" />
         <source>导出时包含</source>
         <translation>Include in export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="53" />
+        <location filename="../../app/ui/detail.py" line="54" />
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="60" />
+        <location filename="../../app/ui/detail.py" line="61" />
         <location filename="../../app/ui/models.py" line="108" />
         <source>证据名称</source>
         <translation>Exhibit name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="61" />
+        <location filename="../../app/ui/detail.py" line="62" />
         <source>证据来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="62" />
+        <location filename="../../app/ui/detail.py" line="63" />
         <source>证明目的</source>
         <translation>What it proves</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="64" />
+        <location filename="../../app/ui/detail.py" line="65" />
         <source>采用建议</source>
         <translation>Accept suggestion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="65" />
+        <location filename="../../app/ui/detail.py" line="66" />
         <source>把建议的证明目的写入本证据；也可以直接改写</source>
         <translation>Write the suggested purpose into this exhibit; you can also rewrite it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="68" />
+        <location filename="../../app/ui/detail.py" line="69" />
         <location filename="../../app/ui/models.py" line="108" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="69" />
+        <location filename="../../app/ui/detail.py" line="70" />
         <location filename="../../app/ui/models.py" line="108" />
         <source>形成时间</source>
         <translation>Captured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="72" />
+        <location filename="../../app/ui/detail.py" line="73" />
         <source>关联事件</source>
         <translation>Linked events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="80" />
+        <location filename="../../app/ui/detail.py" line="81" />
         <location filename="../../app/ui/dialogs.py" line="247" />
         <location filename="../../app/ui/timeline.py" line="382" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="125" />
+        <location filename="../../app/ui/detail.py" line="126" />
         <source>已选择 {n} 项证据</source>
         <translation>{n} exhibits selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="146" />
+        <location filename="../../app/ui/detail.py" line="147" />
         <source>建议（未确认）：{text}</source>
         <translation>Suggestion (not confirmed): {text}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="147" />
+        <location filename="../../app/ui/detail.py" line="148" />
         <source>待填写：这份证据能证明什么，例如：证明商家拒绝退货</source>
         <translation>To fill in: what this exhibit proves, e.g. that the merchant refused a return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="150" />
-        <location filename="../../app/ui/detail.py" line="203" />
+        <location filename="../../app/ui/detail.py" line="151" />
+        <location filename="../../app/ui/detail.py" line="204" />
         <source>时间来源：{source}</source>
         <translation>Time from: {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="151" />
-        <location filename="../../app/ui/detail.py" line="204" />
+        <location filename="../../app/ui/detail.py" line="152" />
+        <location filename="../../app/ui/detail.py" line="205" />
         <source>时间待定：请手动填写</source>
         <translation>Time unknown: please enter it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="160" />
+        <location filename="../../app/ui/detail.py" line="161" />
         <source>（无，可在时间线上把证据拖到事件上）</source>
         <translation>(none; drag exhibits onto events on the timeline)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="168" />
+        <location filename="../../app/ui/detail.py" line="169" />
         <source>时长 {s:.1f} 秒</source>
         <translation>Duration {s:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="170" />
+        <location filename="../../app/ui/detail.py" line="171" />
         <source>{n} 页</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="198" />
+        <location filename="../../app/ui/detail.py" line="199" />
         <source>看不懂这个时间，请写成 2025-03-05 14:30 这样</source>
         <translation>Cannot read this time; write it like 2025-03-05 14:30</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="261" />
-        <location filename="../../app/ui/detail.py" line="319" />
+        <location filename="../../app/ui/detail.py" line="262" />
+        <location filename="../../app/ui/detail.py" line="320" />
         <source>选择一项证据查看</source>
         <translation>Select an exhibit to view it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="281" />
+        <location filename="../../app/ui/detail.py" line="282" />
         <source>适应</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="323" />
+        <location filename="../../app/ui/detail.py" line="324" />
         <source>此文件无法预览（{status}）。原件已保存，导出时会原样附上。</source>
         <translation>This file cannot be previewed ({status}). The original is kept and travels with exports unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="328" />
+        <location filename="../../app/ui/detail.py" line="329" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="337" />
+        <location filename="../../app/ui/detail.py" line="338" />
         <source>文档无法预览：{name}</source>
         <translation>Documents cannot be previewed: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="343" />
+        <location filename="../../app/ui/detail.py" line="344" />
         <source>图片无法显示</source>
         <translation>The image cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="395" />
+        <location filename="../../app/ui/detail.py" line="396" />
         <source>PDF 无法显示</source>
         <translation>The PDF cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="405" />
+        <location filename="../../app/ui/detail.py" line="406" />
         <source>（预览前 {n} 页，全文共 {total} 页；导出时全部收入）</source>
         <translation>(first {n} pages shown of {total}; the export includes all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="409" />
-        <location filename="../../app/ui/detail.py" line="422" />
+        <location filename="../../app/ui/detail.py" line="410" />
+        <location filename="../../app/ui/detail.py" line="423" />
         <source>第 {x} / {y} 页</source>
         <translation>Page {x} / {y}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="429" />
+        <location filename="../../app/ui/detail.py" line="430" />
         <source>这台电脑缺少播放组件（{error}），无法在此播放；原件已保存，可用其他播放器打开。</source>
         <translation>This computer lacks a playback component ({error}); the original is kept and opens in any other player.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="445" />
+        <location filename="../../app/ui/detail.py" line="446" />
         <source>录音：{name}</source>
         <translation>Recording: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="449" />
-        <location filename="../../app/ui/detail.py" line="456" />
+        <location filename="../../app/ui/detail.py" line="450" />
+        <location filename="../../app/ui/detail.py" line="457" />
         <source>播放</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="451" />
+        <location filename="../../app/ui/detail.py" line="452" />
         <source>拖动以跳到录音或视频的任意位置</source>
         <translation>Drag to jump anywhere in the recording or video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="456" />
+        <location filename="../../app/ui/detail.py" line="457" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
@@ -703,7 +703,7 @@
         <location filename="../../app/ui/dialogs.py" line="250" />
         <location filename="../../app/ui/dialogs.py" line="321" />
         <location filename="../../app/ui/main.py" line="244" />
-        <location filename="../../app/ui/main.py" line="515" />
+        <location filename="../../app/ui/main.py" line="520" />
         <location filename="../../app/ui/nextsteps.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
@@ -1098,7 +1098,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="187" />
-        <location filename="../../app/ui/main.py" line="600" />
+        <location filename="../../app/ui/main.py" line="605" />
         <source>关于证据夹</source>
         <translation>About Evidence Binder</translation>
     </message>
@@ -1186,165 +1186,165 @@
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="381" />
-        <location filename="../../app/ui/main.py" line="431" />
+        <location filename="../../app/ui/main.py" line="436" />
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="440" />
+        <location filename="../../app/ui/main.py" line="445" />
         <source>共 {n} 项证据，{e} 个事件</source>
         <translation>{n} exhibits, {e} events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="503" />
-        <location filename="../../app/ui/main.py" line="528" />
+        <location filename="../../app/ui/main.py" line="508" />
+        <location filename="../../app/ui/main.py" line="533" />
         <source>请先在列表中选择证据</source>
         <translation>Select exhibits in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="521" />
+        <location filename="../../app/ui/main.py" line="526" />
         <source>按时间重新编号</source>
         <translation>Renumber by time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="521" />
+        <location filename="../../app/ui/main.py" line="526" />
         <source>所有证据将按形成时间重新排序并编号（分组保持在一起）。已经写进材料里的编号会改变。继续吗？</source>
         <translation>All exhibits will be ordered and numbered by capture time (groups stay together). Numbers already used in your documents will change. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="522" />
+        <location filename="../../app/ui/main.py" line="527" />
         <source>重新编号</source>
         <translation>Renumber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="539" />
+        <location filename="../../app/ui/main.py" line="544" />
         <source>已移到回收站：{names}（其余证据已重新编号）</source>
         <translation>Moved to trash: {names} (the other exhibits were renumbered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="550" />
+        <location filename="../../app/ui/main.py" line="555" />
         <source>已从回收站恢复 {n} 项证据</source>
         <translation>Restored {n} exhibit(s) from the trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="572" />
+        <location filename="../../app/ui/main.py" line="577" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="579" />
+        <location filename="../../app/ui/main.py" line="584" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="582" />
+        <location filename="../../app/ui/main.py" line="587" />
         <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
         <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="600" />
+        <location filename="../../app/ui/main.py" line="605" />
         <source>证据夹 {v}
 把退款、退货、保修纠纷的证据收进一个案件，原件永不改动，生成编号证据清单。</source>
         <translation>Evidence Binder {v}
 Collects the evidence of a refund, return or warranty dispute into one case, never changes the originals, and makes the numbered evidence list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="619" />
+        <location filename="../../app/ui/main.py" line="624" />
         <source>选择要导入的证据文件</source>
         <translation>Choose evidence files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="624" />
+        <location filename="../../app/ui/main.py" line="629" />
         <source>选择要导入的文件夹</source>
         <translation>Choose a folder to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="630" />
+        <location filename="../../app/ui/main.py" line="635" />
         <source>请先新建或打开一个案件</source>
         <translation>Create or open a case first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="636" />
+        <location filename="../../app/ui/main.py" line="641" />
         <source>正在导入（只复制，原文件不会被移动或修改）…</source>
         <translation>Importing (copies only; your files are not moved or changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="652" />
+        <location filename="../../app/ui/main.py" line="657" />
         <source>导入失败：{e}</source>
         <translation>Import failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="657" />
+        <location filename="../../app/ui/main.py" line="662" />
         <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
         <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="665" />
+        <location filename="../../app/ui/main.py" line="670" />
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="665" />
+        <location filename="../../app/ui/main.py" line="670" />
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="680" />
+        <location filename="../../app/ui/main.py" line="685" />
         <source>监视中</source>
         <translation>Watching</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="680" />
+        <location filename="../../app/ui/main.py" line="685" />
         <source>监视中（轮询）</source>
         <translation>Watching (polling)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="680" />
+        <location filename="../../app/ui/main.py" line="685" />
         <source>文件夹不存在，等待中</source>
         <translation>Folder missing, waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="681" />
+        <location filename="../../app/ui/main.py" line="686" />
         <source>无法监视</source>
         <translation>Cannot watch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="681" />
+        <location filename="../../app/ui/main.py" line="686" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="681" />
+        <location filename="../../app/ui/main.py" line="686" />
         <source>启动中</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="699" />
+        <location filename="../../app/ui/main.py" line="704" />
         <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
         <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="720" />
+        <location filename="../../app/ui/main.py" line="725" />
         <source>案件中还没有证据，请先导入</source>
         <translation>The case has no exhibits yet; import some first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="737" />
+        <location filename="../../app/ui/main.py" line="742" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="743" />
+        <location filename="../../app/ui/main.py" line="748" />
         <source>导出尚未完成</source>
         <translation>Export not finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="743" />
+        <location filename="../../app/ui/main.py" line="748" />
         <source>证据清单还在生成。现在退出会停止导出（不会留下不完整的文件）。</source>
         <translation>The evidence list is still being made. Quitting now stops the export (no incomplete file is left).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="744" />
+        <location filename="../../app/ui/main.py" line="749" />
         <source>停止导出并退出</source>
         <translation>Stop export and quit</translation>
     </message>
@@ -1710,103 +1710,103 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
     </message>
     <message>
         <location filename="../../app/ui/reading.py" line="172" />
-        <location filename="../../app/ui/reading.py" line="209" />
+        <location filename="../../app/ui/reading.py" line="210" />
         <source>暂停读取</source>
         <translation>Pause reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="209" />
+        <location filename="../../app/ui/reading.py" line="210" />
         <source>继续读取</source>
         <translation>Resume reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="213" />
+        <location filename="../../app/ui/reading.py" line="214" />
         <source>读取完成</source>
         <translation>Reading done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="216" />
+        <location filename="../../app/ui/reading.py" line="217" />
         <source>已暂停 {done}/{total}</source>
         <translation>Paused {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="219" />
+        <location filename="../../app/ui/reading.py" line="220" />
         <source>读取中 {done}/{total}</source>
         <translation>Reading {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="246" />
+        <location filename="../../app/ui/reading.py" line="247" />
         <source>找到 {n} 项</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="358" />
+        <location filename="../../app/ui/reading.py" line="362" />
         <source>打开案件后，这里显示从证据中读到的信息</source>
         <translation>Open a case to see what was read from its evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="361" />
+        <location filename="../../app/ui/reading.py" line="365" />
         <source>案件信息（读取建议）</source>
         <translation>Case details (proposed from the evidence)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="364" />
+        <location filename="../../app/ui/reading.py" line="368" />
         <source>暂无建议：导入订单、付款、物流截图后会自动读取</source>
         <translation>No proposals yet: order, payment and delivery screenshots are read when imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="367" />
+        <location filename="../../app/ui/reading.py" line="371" />
         <source>采用</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="368" />
-        <location filename="../../app/ui/reading.py" line="376" />
+        <location filename="../../app/ui/reading.py" line="372" />
+        <location filename="../../app/ui/reading.py" line="380" />
         <source>忽略</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="369" />
+        <location filename="../../app/ui/reading.py" line="373" />
         <source>时间线（建议的事件）</source>
         <translation>Timeline (proposed events)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="372" />
+        <location filename="../../app/ui/reading.py" line="376" />
         <source>暂无待确认的事件</source>
         <translation>No events waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="375" />
+        <location filename="../../app/ui/reading.py" line="379" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="379" />
+        <location filename="../../app/ui/reading.py" line="383" />
         <source>所选证据：{label}</source>
         <translation>Selected exhibit: {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="382" />
+        <location filename="../../app/ui/reading.py" line="386" />
         <source>名称、证明目的为读取建议，尚未确认</source>
         <translation>Name and purpose are proposals from reading, not yet confirmed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="383" />
+        <location filename="../../app/ui/reading.py" line="387" />
         <source>确认建议</source>
         <translation>Accept proposals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="401" />
+        <location filename="../../app/ui/reading.py" line="405" />
         <source>尚未读取</source>
         <translation>Not read yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="412" />
+        <location filename="../../app/ui/reading.py" line="416" />
         <source>没有读到文字</source>
         <translation>No text found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="412" />
+        <location filename="../../app/ui/reading.py" line="416" />
         <source>读取出错</source>
         <translation>Reading failed</translation>
     </message>
