@@ -143,3 +143,34 @@ def test_bytes_already_in_the_case_are_never_refused_for_space(tmp_path, monkeyp
         other = make_image(tmp_path / "ev" / "Screenshot_20250302-120000.png", size=(300, 500), color=(1, 2, 3))
         assert imp.import_file(other).reason == "no_space"
         assert len(case.exhibits()[0]["sources"]) == 2
+
+
+def test_an_immutable_case_folder_is_read_and_not_written(tmp_path):
+    """chattr +i on a real ext4 file system (a loop-mounted image; root only)."""
+    if os.geteuid() != 0 or not shutil.which("mkfs.ext4") or not shutil.which("chattr"):
+        pytest.skip("needs root, mkfs.ext4 and chattr for an immutable folder on ext4")
+    image, mount = tmp_path / "ext4.img", tmp_path / "ext4"
+    mount.mkdir()
+    with open(image, "wb") as fh:
+        fh.truncate(128 * 1024 * 1024)
+    subprocess.run(["mkfs.ext4", "-q", "-F", str(image)], check=True, capture_output=True)
+    r = subprocess.run(["mount", "-o", "loop", str(image), str(mount)], capture_output=True, text=True)
+    if r.returncode != 0:
+        pytest.skip(f"cannot loop-mount an ext4 image here: {r.stderr.strip()}")
+    case_dir = mount / "case"
+    try:
+        ev = tmp_path / "ev"
+        make_image(ev / "Screenshot_20250301-120000.png", size=(300, 500))
+        cli("new", str(case_dir), "--title", "不可改", code=0)
+        cli("import", str(case_dir), str(ev), code=0)
+        subprocess.run(["chattr", "+i", str(case_dir), str(case_dir / "case.sqlite")], check=True)
+        before = tree_fingerprint(case_dir)
+        make_image(ev / "b" / "Screenshot_20250302-120000.png", size=(300, 500))
+        r = cli("import", str(case_dir), str(ev / "b"), code=1)
+        assert "read-only" in r.stderr or "not writable" in r.stderr, r.stderr
+        assert cli("list", str(case_dir), code=0).stdout.startswith("不可改")
+        r = cli("export", str(case_dir), "--out", str(tmp_path / "x.pdf"), code=1)
+        assert tree_fingerprint(case_dir) == before
+    finally:
+        subprocess.run(["chattr", "-i", str(case_dir), str(case_dir / "case.sqlite")], check=False)
+        subprocess.run(["umount", "-l", str(mount)], check=False)
