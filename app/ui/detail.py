@@ -245,6 +245,22 @@ def _render_pdf(path: Path, width: int = 900, max_pages: int = 20) -> tuple[list
     return pages, total
 
 
+def _first_frame(path: Path, rotation: int = 0) -> QImage | None:
+    """A video's first frame, upright (worker thread; PyAV, not Qt's player)."""
+    import av
+
+    with av.open(str(path)) as container:
+        for frame in container.decode(video=0):
+            image = frame.to_image()
+            break
+        else:
+            return None
+    if rotation:
+        image = image.rotate(-rotation, expand=True)
+    image = image.convert("RGB")
+    return QImage(image.tobytes(), image.width, image.height, image.width * 3, QImage.Format_RGB888).copy()
+
+
 def clock(ms: int) -> str:
     """Milliseconds as m:ss (or h:mm:ss)."""
     seconds = max(0, int(ms // 1000))
@@ -333,7 +349,8 @@ class Preview(QWidget):
         elif mime == "application/pdf":
             run_task(lambda: _render_pdf(path), lambda pages, err: self._pdf_ready(token, pages, err))
         elif row["kind"] in ("audio", "video"):
-            self._play(path, row["kind"] == "video", row["original_name"])
+            self._play(path, row["kind"] == "video", row["original_name"], token,
+                       int((row.get("media") or {}).get("rotation") or 0), row.get("duration_s"))
         else:
             self.message.setText(tr("文档无法预览：{name}").format(name=row["original_name"]))
 
@@ -422,10 +439,14 @@ class Preview(QWidget):
                 current = i
         self.page_label.setText(tr("第 {x} / {y} 页").format(x=current, y=self._page_total))
 
-    def _play(self, path: Path, video: bool, title: str):
+    def _play(self, path: Path, video: bool, title: str, token: int = 0, rotation: int = 0,
+              duration_s: float | None = None):
+        """The controls, and for a video its first frame (decoded in the pool). The media player itself
+        is made only when 播放 is pressed: Qt's FFmpeg threads then never run for an exhibit that is
+        only looked at, and cannot race the window's teardown (a PySide object destroyed on an FFmpeg
+        thread needs the GIL the closing GUI thread holds)."""
         try:
-            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-            from PySide6.QtMultimediaWidgets import QVideoWidget
+            from PySide6.QtMultimedia import QMediaPlayer  # noqa: F401  (is playback possible here?)
         except ImportError as exc:  # a system library for sound is missing on this computer
             self.message.setText(tr("这台电脑缺少播放组件（{error}），无法在此播放；原件已保存，可用其他播放器打开。")
                                  .format(error=exc))
@@ -435,38 +456,25 @@ class Preview(QWidget):
             item = self.media_layout.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        player = QMediaPlayer(self)
-        audio = QAudioOutput(self)
-        player.setAudioOutput(audio)
+        poster = QLabel(tr("录音：{name}").format(name=title) if not video else tr("正在载入视频画面…"))
+        poster.setAlignment(Qt.AlignCenter)
+        poster.setWordWrap(True)
+        self.media_layout.addWidget(poster, 1)
         if video:
-            view = QVideoWidget()
-            player.setVideoOutput(view)
-            self.media_layout.addWidget(view, 1)
-        else:
-            label = QLabel(tr("录音：{name}").format(name=title))
-            label.setAlignment(Qt.AlignCenter)
-            label.setWordWrap(True)
-            self.media_layout.addWidget(label, 1)
+            def shown(image, error):
+                if token == self._token and self.media is None and image is not None and not image.isNull():
+                    width = max(200, self.stack.width() - 40)
+                    poster.setPixmap(QPixmap.fromImage(image).scaled(width, max(200, self.stack.height() - 80),
+                                                                     Qt.KeepAspectRatio, Qt.SmoothTransformation))
+                elif token == self._token and self.media is None:
+                    poster.setText(tr("视频：{name}").format(name=title))
+            run_task(lambda: _first_frame(path, rotation), shown)
         play = QPushButton(tr("播放"))
         slider = QSlider(Qt.Horizontal)  # the seek bar: drag or click to jump
         slider.setToolTip(tr("拖动以跳到录音或视频的任意位置"))
-        times = QLabel("0:00 / 0:00")
-        play.clicked.connect(lambda: player.pause() if player.playbackState() == QMediaPlayer.PlayingState
-                             else player.play())
-        player.playbackStateChanged.connect(
-            lambda s: play.setText(tr("暂停") if s == QMediaPlayer.PlayingState else tr("播放")))
-
-        def show_time(*_):
-            times.setText(f"{clock(player.position())} / {clock(player.duration())}")
-
-        player.durationChanged.connect(lambda d: (slider.setRange(0, d), show_time()))
-        player.positionChanged.connect(lambda p: (slider.blockSignals(True), slider.setValue(p),
-                                                  slider.blockSignals(False), show_time()))
-        slider.valueChanged.connect(lambda v: player.setPosition(v) if abs(v - player.position()) > 300 else None)
-        if video:  # show the first frame before play: pausing a loaded video paints its first frame
-            player.mediaStatusChanged.connect(
-                lambda status: player.pause() if status == QMediaPlayer.LoadedMedia
-                and player.playbackState() == QMediaPlayer.StoppedState else None)
+        slider.setEnabled(False)
+        total = clock(int((duration_s or 0) * 1000)) if duration_s else "?"
+        times = QLabel(f"0:00 / {total}")
         controls = QWidget()
         h = QHBoxLayout(controls)
         h.addWidget(play)
@@ -474,14 +482,47 @@ class Preview(QWidget):
         h.addWidget(times)
         self.media_times = times
         self.media_layout.addWidget(controls)
+        play.clicked.connect(lambda: self._start_or_toggle(path, video, poster, play, slider, times))
+        self.stack.setCurrentWidget(self.media_box)
+
+    def _start_or_toggle(self, path: Path, video: bool, poster: QLabel, play: QPushButton, slider: QSlider,
+                         times: QLabel):
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+        if self.media is not None:
+            player = self.media[0]
+            player.pause() if player.playbackState() == QMediaPlayer.PlayingState else player.play()
+            return
+        player = QMediaPlayer(self)
+        audio = QAudioOutput(self)
+        player.setAudioOutput(audio)
+        if video:
+            from PySide6.QtMultimediaWidgets import QVideoWidget
+
+            view = QVideoWidget()
+            player.setVideoOutput(view)
+            index = self.media_layout.indexOf(poster)
+            poster.hide()
+            self.media_layout.insertWidget(index, view, 1)
+        player.playbackStateChanged.connect(
+            lambda s: play.setText(tr("暂停") if s == QMediaPlayer.PlayingState else tr("播放")))
+
+        def show_time(*_):
+            times.setText(f"{clock(player.position())} / {clock(player.duration())}")
+
+        player.durationChanged.connect(lambda d: (slider.setRange(0, d), slider.setEnabled(True), show_time()))
+        player.positionChanged.connect(lambda p: (slider.blockSignals(True), slider.setValue(p),
+                                                  slider.blockSignals(False), show_time()))
+        slider.valueChanged.connect(lambda v: player.setPosition(v) if abs(v - player.position()) > 300 else None)
         player.setSource(QUrl.fromLocalFile(str(path)))
         self.media = (player, audio)
-        self.stack.setCurrentWidget(self.media_box)
+        player.play()
 
     def _stop_media(self):
         if self.media is not None:
             player, audio = self.media
             player.stop()
+            player.setSource(QUrl())      # the FFmpeg engine ends now, not during a later teardown
             player.deleteLater()
             audio.deleteLater()
             self.media = None
