@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGraphicsPixmapItem, QGraphicsRectItem,
                                QGraphicsScene, QGraphicsView, QHBoxLayout, QLabel, QListWidget,
@@ -19,13 +19,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("EvidenceBinder", text)
 
 
-PACK_PROFILES = [("platform", "平台申诉材料（平台介入：编号配字图片 + 申诉说明）"),
-                 ("complaint_12315", "12315 投诉材料（投诉内容 + 编号附件 + 证据目录，附 12345 通话稿）"),
-                 ("public", "公开投诉材料（黑猫投诉 / 聚投诉：个人信息打码）"),
-                 ("internet_court", "互联网法院网上立案（起诉状 + 证据目录 + 逐件证据文件）")]
-PLATFORMS = [("jd", "京东"), ("taobao", "淘宝 / 天猫"), ("pdd", "拼多多"), ("douyin", "抖音")]
-SITES = [("heimao", "黑猫投诉"), ("jutousu", "聚投诉")]
-COURTS = [("court_hangzhou", "杭州互联网法院"), ("court_beijing", "北京互联网法院"), ("court_guangzhou", "广州互联网法院")]
+# QT_TRANSLATE_NOOP marks texts for lupdate; tr() translates them where they are shown
+PACK_PROFILES = [("platform", QT_TRANSLATE_NOOP("EvidenceBinder", "平台申诉材料（平台介入：编号配字图片 + 申诉说明）")),
+                 ("complaint_12315", QT_TRANSLATE_NOOP("EvidenceBinder", "12315 投诉材料（投诉内容 + 编号附件 + 证据目录，附 12345 通话稿）")),
+                 ("public", QT_TRANSLATE_NOOP("EvidenceBinder", "公开投诉材料（黑猫投诉 / 聚投诉：个人信息打码）")),
+                 ("internet_court", QT_TRANSLATE_NOOP("EvidenceBinder", "互联网法院网上立案（起诉状 + 证据目录 + 逐件证据文件）"))]
+PLATFORMS = [("jd", QT_TRANSLATE_NOOP("EvidenceBinder", "京东")), ("taobao", QT_TRANSLATE_NOOP("EvidenceBinder", "淘宝 / 天猫")),
+             ("pdd", QT_TRANSLATE_NOOP("EvidenceBinder", "拼多多")), ("douyin", QT_TRANSLATE_NOOP("EvidenceBinder", "抖音"))]
+SITES = [("heimao", QT_TRANSLATE_NOOP("EvidenceBinder", "黑猫投诉")), ("jutousu", QT_TRANSLATE_NOOP("EvidenceBinder", "聚投诉"))]
+COURTS = [("court_hangzhou", QT_TRANSLATE_NOOP("EvidenceBinder", "杭州互联网法院")), ("court_beijing", QT_TRANSLATE_NOOP("EvidenceBinder", "北京互联网法院")),
+          ("court_guangzhou", QT_TRANSLATE_NOOP("EvidenceBinder", "广州互联网法院"))]
 
 
 def channel_id(profile: str, platform: str, site: str, court: str) -> str:

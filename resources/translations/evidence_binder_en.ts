@@ -4,6 +4,7 @@
     <name>EvidenceBinder</name>
     <message>
         <location filename="../../app/ui/dialogs.py" line="24" />
+        <location filename="../../app/ui/packs.py" line="27" />
         <source>京东</source>
         <translation>JD</translation>
     </message>
@@ -14,11 +15,13 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="24" />
+        <location filename="../../app/ui/packs.py" line="28" />
         <source>拼多多</source>
         <translation>Pinduoduo</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="25" />
+        <location filename="../../app/ui/packs.py" line="28" />
         <source>抖音</source>
         <translation>Douyin</translation>
     </message>
@@ -365,6 +368,56 @@
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="23" />
+        <source>平台申诉材料（平台介入：编号配字图片 + 申诉说明）</source>
+        <translation>Platform appeal pack (numbered captioned images + appeal statement)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="24" />
+        <source>12315 投诉材料（投诉内容 + 编号附件 + 证据目录，附 12345 通话稿）</source>
+        <translation>12315 complaint pack (complaint text + numbered attachments + evidence list, with a 12345 call script)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="25" />
+        <source>公开投诉材料（黑猫投诉 / 聚投诉：个人信息打码）</source>
+        <translation>Public complaint pack (Heimao / Jutousu: personal data redacted)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="26" />
+        <source>互联网法院网上立案（起诉状 + 证据目录 + 逐件证据文件）</source>
+        <translation>Internet court online filing (complaint + evidence list + one file per exhibit)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="27" />
+        <source>淘宝 / 天猫</source>
+        <translation>Taobao / Tmall</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="29" />
+        <source>黑猫投诉</source>
+        <translation>Heimao complaints</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="29" />
+        <source>聚投诉</source>
+        <translation>Jutousu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="30" />
+        <source>杭州互联网法院</source>
+        <translation>Hangzhou Internet Court</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="30" />
+        <source>北京互联网法院</source>
+        <translation>Beijing Internet Court</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="31" />
+        <source>广州互联网法院</source>
+        <translation>Guangzhou Internet Court</translation>
+    </message>
 <message>
         <location filename="../../app/ui/casepage.py" line="65" />
         <source>把证据文件拖到这里开始</source>
@@ -528,75 +581,85 @@
         <translation>Cannot read this time; write it like 2025-03-05 14:30</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="262" />
-        <location filename="../../app/ui/detail.py" line="320" />
+        <location filename="../../app/ui/detail.py" line="278" />
+        <location filename="../../app/ui/detail.py" line="336" />
         <source>选择一项证据查看</source>
         <translation>Select an exhibit to view it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="282" />
+        <location filename="../../app/ui/detail.py" line="298" />
         <source>适应</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="324" />
+        <location filename="../../app/ui/detail.py" line="340" />
         <source>此文件无法预览（{status}）。原件已保存，导出时会原样附上。</source>
         <translation>This file cannot be previewed ({status}). The original is kept and travels with exports unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="329" />
+        <location filename="../../app/ui/detail.py" line="345" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="338" />
+        <location filename="../../app/ui/detail.py" line="355" />
         <source>文档无法预览：{name}</source>
         <translation>Documents cannot be previewed: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="344" />
+        <location filename="../../app/ui/detail.py" line="361" />
         <source>图片无法显示</source>
         <translation>The image cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="396" />
+        <location filename="../../app/ui/detail.py" line="413" />
         <source>PDF 无法显示</source>
         <translation>The PDF cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="406" />
+        <location filename="../../app/ui/detail.py" line="423" />
         <source>（预览前 {n} 页，全文共 {total} 页；导出时全部收入）</source>
         <translation>(first {n} pages shown of {total}; the export includes all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="410" />
-        <location filename="../../app/ui/detail.py" line="423" />
+        <location filename="../../app/ui/detail.py" line="427" />
+        <location filename="../../app/ui/detail.py" line="440" />
         <source>第 {x} / {y} 页</source>
         <translation>Page {x} / {y}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="430" />
+        <location filename="../../app/ui/detail.py" line="451" />
         <source>这台电脑缺少播放组件（{error}），无法在此播放；原件已保存，可用其他播放器打开。</source>
         <translation>This computer lacks a playback component ({error}); the original is kept and opens in any other player.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="446" />
+        <location filename="../../app/ui/detail.py" line="459" />
         <source>录音：{name}</source>
         <translation>Recording: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="450" />
-        <location filename="../../app/ui/detail.py" line="457" />
+        <location filename="../../app/ui/detail.py" line="459" />
+        <source>正在载入视频画面…</source>
+        <translation>Loading the video's first frame…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="470" />
+        <source>视频：{name}</source>
+        <translation>Video: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/detail.py" line="472" />
+        <location filename="../../app/ui/detail.py" line="508" />
         <source>播放</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="452" />
+        <location filename="../../app/ui/detail.py" line="474" />
         <source>拖动以跳到录音或视频的任意位置</source>
         <translation>Drag to jump anywhere in the recording or video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="457" />
+        <location filename="../../app/ui/detail.py" line="508" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
@@ -850,7 +913,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="378" />
         <source>选择保存材料包的文件夹</source>
-        <translation type="unfinished" />
+        <translation>Choose the folder for the pack</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="382" />
@@ -860,7 +923,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="396" />
         <source>正在生成材料包…</source>
-        <translation type="unfinished" />
+        <translation>Building the pack…</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="412" />
@@ -880,7 +943,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="425" />
         <source>正在制作材料（{done}/{total}）…</source>
-        <translation type="unfinished" />
+        <translation>Preparing files ({done}/{total})…</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="430" />
@@ -908,7 +971,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="456" />
         <source>打开文件夹</source>
-        <translation type="unfinished" />
+        <translation>Open folder</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="461" />
@@ -1550,158 +1613,158 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation>Exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="56" />
-        <location filename="../../app/ui/packs.py" line="96" />
-        <source>正在计算材料包的内容…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../app/ui/packs.py" line="59" />
-        <source>检查和编辑打码…</source>
-        <translation type="unfinished" />
+        <location filename="../../app/ui/packs.py" line="99" />
+        <source>正在计算材料包的内容…</source>
+        <translation>Working out what the pack will hold…</translation>
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="62" />
+        <source>检查和编辑打码…</source>
+        <translation>Check and edit redaction…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="65" />
         <source>平台</source>
-        <translation type="unfinished" />
+        <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="63" />
+        <location filename="../../app/ui/packs.py" line="66" />
         <source>投诉网站</source>
-        <translation type="unfinished" />
+        <translation>Complaint site</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="64" />
+        <location filename="../../app/ui/packs.py" line="67" />
         <source>法院</source>
-        <translation type="unfinished" />
+        <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="102" />
+        <location filename="../../app/ui/packs.py" line="105" />
         <source>无法预览：{error}</source>
-        <translation type="unfinished" />
+        <translation>Cannot preview: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="110" />
+        <location filename="../../app/ui/packs.py" line="113" />
         <source>将生成 {files} 个证据文件（{exhibits} 项证据），约 {size}；另附文字材料和清单。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="114" />
-        <source>{name}上限：{n} 张图片、每张 {size}{default}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="116" />
-        <source>（未公布，保守默认值）</source>
-        <translation type="unfinished" />
+        <translation>Will produce {files} evidence files ({exhibits} exhibits), about {size}, plus the texts and manifests.</translation>
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="117" />
-        <location filename="../../app/ui/packs.py" line="354" />
-        <source>调整：</source>
-        <translation type="unfinished" />
+        <source>{name}上限：{n} 张图片、每张 {size}{default}</source>
+        <translation>{name} limit: {n} images, {size} each{default}</translation>
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="119" />
-        <location filename="../../app/ui/packs.py" line="356" />
-        <source>……另有 {n} 项调整</source>
-        <translation type="unfinished" />
+        <source>（未公布，保守默认值）</source>
+        <translation> (not published; a conservative default)</translation>
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="120" />
-        <location filename="../../app/ui/packs.py" line="362" />
-        <source>不放入：证据{number} {name}：{reason}</source>
-        <translation type="unfinished" />
+        <location filename="../../app/ui/packs.py" line="357" />
+        <source>调整：</source>
+        <translation>Adjusted: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="122" />
+        <location filename="../../app/ui/packs.py" line="359" />
+        <source>……另有 {n} 项调整</source>
+        <translation>… and {n} more adjustments</translation>
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="123" />
-        <source>……另有 {n} 项未放入</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="125" />
-        <source>公开前会遮盖手机号、地址、身份证号、银行卡号和真实姓名（订单号遮一半）；请点“检查和编辑打码”逐张核对。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="187" />
-        <source>检查和编辑打码</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="192" />
-        <source>（第{page}页）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="193" />
-        <source>证据{number} {name}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="200" />
-        <source>在图片上拖动可添加遮盖框；拖动框可移动；选中后按 Delete 删除。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="202" />
-        <source>删除选中的框</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="204" />
-        <source>完成</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="226" />
-        <source>这个材料包里没有需要打码的图片。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="234" />
-        <source>正在识别个人信息…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="254" />
-        <source>无法打开这张图片：{error}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="276" />
-        <source>{n} 个遮盖框（红：自动找到，蓝：您添加的）。在图片上拖动可添加；拖动框可移动；Delete 删除。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="348" />
-        <source>已生成：{folder}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="349" />
-        <source>压缩包：{zip}（{n} 个文件，{size}）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="353" />
-        <source>{n} 张图片已打码（原件未改动）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="360" />
-        <source>因数量或大小上限未放入 {n} 项：{numbers}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/packs.py" line="364" />
-        <source>注意：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../app/ui/packs.py" line="365" />
+        <source>不放入：证据{number} {name}：{reason}</source>
+        <translation>Left out: exhibit {number} {name}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="126" />
+        <source>……另有 {n} 项未放入</source>
+        <translation>… and {n} more left out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="128" />
+        <source>公开前会遮盖手机号、地址、身份证号、银行卡号和真实姓名（订单号遮一半）；请点“检查和编辑打码”逐张核对。</source>
+        <translation>Before publishing, phone numbers, addresses, ID numbers, bank card numbers and real names are covered (the order number half-covered); use "Check and edit redaction" to check each image.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="190" />
+        <source>检查和编辑打码</source>
+        <translation>Check and edit redaction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="195" />
+        <source>（第{page}页）</source>
+        <translation> (page {page})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="196" />
+        <source>证据{number} {name}</source>
+        <translation>Exhibit {number} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="203" />
+        <source>在图片上拖动可添加遮盖框；拖动框可移动；选中后按 Delete 删除。</source>
+        <translation>Drag on the image to add a box; drag a box to move it; select it and press Delete to remove it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="205" />
+        <source>删除选中的框</source>
+        <translation>Remove selected boxes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="207" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="229" />
+        <source>这个材料包里没有需要打码的图片。</source>
+        <translation>This pack has no images to redact.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="237" />
+        <source>正在识别个人信息…</source>
+        <translation>Finding personal data…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="257" />
+        <source>无法打开这张图片：{error}</source>
+        <translation>Cannot open this image: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="279" />
+        <source>{n} 个遮盖框（红：自动找到，蓝：您添加的）。在图片上拖动可添加；拖动框可移动；Delete 删除。</source>
+        <translation>{n} boxes (red: found by the app, blue: yours). Drag on the image to add; drag a box to move; Delete removes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="351" />
+        <source>已生成：{folder}</source>
+        <translation>Done: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="352" />
+        <source>压缩包：{zip}（{n} 个文件，{size}）</source>
+        <translation>Zip: {zip} ({n} files, {size})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="356" />
+        <source>{n} 张图片已打码（原件未改动）</source>
+        <translation>{n} images redacted (originals unchanged)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="363" />
+        <source>因数量或大小上限未放入 {n} 项：{numbers}</source>
+        <translation>Left out for the count or size limit, {n}: {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="367" />
+        <source>注意：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="368" />
         <source>完整的清单和每项调整见文件夹中的 manifest.csv。</source>
-        <translation type="unfinished" />
+        <translation>The full list and every adjustment are in manifest.csv in the folder.</translation>
     </message>
     <message>
         <location filename="../../app/ui/reading.py" line="168" />
