@@ -383,6 +383,10 @@ def cmd_watch(args, lang) -> int:
                                             quiet_window=args.quiet_window))
         chosen = {str(Path(f).resolve()) for f in args.folders}
         folders = [f for f in load_folders(case) if not chosen or str(Path(f.path).resolve()) in chosen]
+        for f in folders:
+            if f.paused and f.last_error:  # e.g. set up where the case was before: never watched by itself
+                print(f"[{'已暂停' if lang == 'zh' else 'paused'}] {f.path} — {f.last_error}", file=sys.stderr)
+        folders = [f for f in folders if not f.paused]
         if not folders:
             print("no folder to watch: name one" if lang == "en" else "没有要监视的文件夹，请指定一个", file=sys.stderr)
             return EXIT_USAGE

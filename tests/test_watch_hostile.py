@@ -53,3 +53,32 @@ def test_pipes_and_outside_links_in_a_watched_folder(tmp_path):
     assert "Screenshot_20250305-143000.png" in text and "stopped; 1 file(s) imported" in text, text
     rows = json.loads(run_cli("list", str(case_dir), "--json").stdout)
     assert [r["original_name"] for r in rows] == ["Screenshot_20250305-143000.png"]
+
+
+def test_a_case_from_elsewhere_does_not_start_watching_folders_here(tmp_path):
+    import shutil
+    import sqlite3
+
+    from app.core.store import Case
+    from app.core.watch import WatchedFolder, load_folders, save_folder
+
+    docs = tmp_path / "Documents"
+    make_image(docs / "Screenshot_20250301-120000.png", size=(100, 200))
+    with Case.create(tmp_path / "mine", "mine") as case:
+        save_folder(case, WatchedFolder(path=str(docs)))
+        assert [f.paused for f in load_folders(case)] == [False]
+    shutil.copytree(tmp_path / "mine", tmp_path / "received")  # a case sent to you, or moved
+    with sqlite3.connect(tmp_path / "received" / "case.sqlite") as conn:  # or crafted to name your folder
+        conn.execute("INSERT INTO watched_folders (path, created_at) VALUES (?, 'x')", [str(tmp_path / "secret")])
+    with Case.open(tmp_path / "received") as case:
+        folders = load_folders(case)
+        assert [f.paused for f in folders] == [True, True] and "paused" in (folders[0].last_error or "") or \
+            "暂停" in (folders[0].last_error or "")
+    r = run_cli("watch", str(tmp_path / "received"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert json.loads(run_cli("list", str(tmp_path / "received"), "--json").stdout) == []
+    with Case.open(tmp_path / "received") as case:  # resumed here, it is this case's folder
+        folder = load_folders(case)[0]
+        folder.paused = False
+        save_folder(case, folder)
+        assert [f.paused for f in load_folders(case)] == [False, True]

@@ -121,6 +121,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "repair_no_originals": ("{path} 中没有 originals/ 文件夹，无法重建", "{path} has no originals/ folder; nothing to rebuild from"),
     "repair_same_place": ("新案件必须建在旧案件之外的新文件夹：{path}", "the new case must go in a new folder outside the old case: {path}"),
     "case_busy_verify": ("案件正在被另一个程序写入（导入或监视文件夹），等待后仍未结束；请在它完成或停止后再运行 verify：{path}", "another program is writing to the case (an import or a watch) and did not finish in time; run verify again once it is done or stopped: {path}"),
+    "watch_folder_from_elsewhere": ("这个监视文件夹是案件在别处（复制、移动或别人发来之前）设置的，已暂停；确认无误后点“暂停 / 继续”恢复", "this watched folder was set up where the case was before (copied, moved or sent to you); paused until you resume it"),
     "case_newer": ("案件由更新版本的证据夹创建（数据库版本 {found}，本程序支持 {supported}），请升级程序", "the case was made by a newer Evidence Binder (database version {found}, this program supports {supported}); please upgrade"),
     # case archive (move a case between computers)
     "archive_exists": ("{path} 已存在，不会覆盖；请换一个文件名", "{path} exists and is never overwritten; choose another name"),

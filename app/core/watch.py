@@ -244,21 +244,36 @@ def save_folder(case: Case, folder: WatchedFolder) -> WatchedFolder:
     folder.path = os.path.abspath(folder.path)
     with case.db.atomic():
         case.db.execute(
-            "INSERT INTO watched_folders (path, recursive, polling_interval, quiet_window, paused, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET recursive = excluded.recursive, "
+            "INSERT INTO watched_folders (path, recursive, polling_interval, quiet_window, paused, created_at, "
+            "case_root) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET recursive = excluded.recursive, "
             "polling_interval = excluded.polling_interval, quiet_window = excluded.quiet_window, "
-            "paused = excluded.paused",
+            "paused = excluded.paused, case_root = excluded.case_root",
             [folder.path, int(folder.recursive), folder.polling_interval, folder.quiet_window, int(folder.paused),
-             now_iso()])
+             now_iso(), _owner(case)])
     folder.id = case.db.execute("SELECT id FROM watched_folders WHERE path = ?", [folder.path]).fetchone()[0]
     return folder
 
 
+def _owner(case: Case) -> str:
+    return os.path.realpath(case.root)
+
+
 def load_folders(case: Case) -> list[WatchedFolder]:
-    return [WatchedFolder(path=r["path"], recursive=bool(r["recursive"]), polling_interval=r["polling_interval"],
-                          quiet_window=r["quiet_window"], paused=bool(r["paused"]), id=r["id"],
-                          last_import_at=r["last_import_at"], last_error=r["last_error"])
-            for r in case.db.query("SELECT * FROM watched_folders ORDER BY id")]
+    """The case's watched folders. One saved by this case folder is watched as saved; one that came with a
+    case copied, moved or sent from elsewhere is paused until the user resumes it here: a case is data,
+    it never starts reading folders on this computer by itself."""
+    from .messages import current_lang, render
+
+    folders = []
+    for r in case.db.query("SELECT * FROM watched_folders ORDER BY id"):
+        foreign = r.get("case_root") != _owner(case)
+        folders.append(WatchedFolder(
+            path=r["path"], recursive=bool(r["recursive"]), polling_interval=r["polling_interval"],
+            quiet_window=r["quiet_window"], paused=bool(r["paused"]) or foreign, id=r["id"],
+            last_import_at=r["last_import_at"],
+            last_error=render("watch_folder_from_elsewhere", current_lang()) if foreign and not r["paused"]
+            else r["last_error"]))
+    return folders
 
 
 def remove_folder(case: Case, path: str) -> None:
