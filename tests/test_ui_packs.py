@@ -2,35 +2,19 @@
 import json
 
 import pytest
-from PySide6.QtCore import QRectF, QSettings
+from PySide6.QtCore import QRectF
 
-from app.core.sample import build_sample_case
 from app.core.store import Case
+from ui_support import isolated_settings, open_case, sample_case  # noqa: F401
+from ui_support import window as bare_window  # noqa: F401
 
-WAIT = 60000  # ms: every wait has a timeout
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    yield
-    from PySide6.QtCore import QThreadPool
-
-    QThreadPool.globalInstance().waitForDone(20000)
+WAIT = 60000  # ms: packs render images; every wait has a timeout
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    from app.ui.main import MainWindow
-
-    build_sample_case(tmp_path / "library" / "sample").close()
-    w = MainWindow(library=tmp_path / "library")
-    qtbot.addWidget(w)
-    w.show()
-    w.open_case(tmp_path / "library" / "sample")
-    qtbot.waitUntil(lambda: w.model.rowCount() == 12, timeout=WAIT)
-    yield w
-    w.close()
+def window(qtbot, bare_window, sample_case):  # noqa: F811
+    open_case(qtbot, bare_window, sample_case, 12)
+    return bare_window
 
 
 def _choose(dialog, profile):

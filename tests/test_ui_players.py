@@ -1,21 +1,11 @@
 """Audio and video in the preview: the first frame and the controls at once, the player only on 播放."""
-import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.core.sample import build_sample_case
 from app.core.store import Case
+from ui_support import isolated_settings  # noqa: F401
 
 WAIT = 30000
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    yield
-    from PySide6.QtCore import QThreadPool
-
-    QThreadPool.globalInstance().waitForDone(20000)
 
 
 def test_video_shows_its_first_frame_without_starting_a_player(qtbot, tmp_path):
