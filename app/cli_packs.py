@@ -24,6 +24,14 @@ def add_arguments(p) -> None:
                    "only these exhibits (default: all marked for export)")
 
 
+_WORDS = {
+    "zh": {"done": "已导出{profile}材料（{channel}）：{folder}", "zip": "压缩包：{zip}（{n} 个文件，{size}）",
+           "adjusted": "调整：", "left_out": "未放入：证据{number} {name}：{reason}", "note": "注意："},
+    "en": {"done": "exported the {profile} pack ({channel}): {folder}", "zip": "zip: {zip} ({n} files, {size})",
+           "adjusted": "adjusted: ", "left_out": "left out: exhibit {number} {name}: {reason}", "note": "note: "},
+}
+
+
 def cmd_pack(args, lang) -> int:
     from .core.channels import channel, platform_id
     from .core.export.packs import PROFILE_ZH, build_pack
@@ -54,23 +62,15 @@ def cmd_pack(args, lang) -> int:
                          ensure_ascii=False, indent=1))
         return EXIT_OK
     size = sum(f.size for f in result.files)
-    if lang == "zh":
-        print(f"已导出{PROFILE_ZH[result.profile]}材料（{ch.name}）：{result.folder}")
-        print(f"压缩包：{result.zip_path}（{len(result.files)} 个文件，{human_size(size)}）")
-        for line in result.adjustments:
-            print("调整：" + line)
-        for item in result.left_out:
-            print(f"未放入：证据{item['exhibit']} {item['name']}：{item['reason']}")
-        for note in result.notes:
-            print("注意：" + note)
-    else:
-        print(f"exported the {result.profile} pack ({ch.name_en}): {result.folder}")
-        print(f"zip: {result.zip_path} ({len(result.files)} files, {human_size(size)})")
-        for line in result.adjustments:
-            print("adjusted: " + line)
-        for item in result.left_out:
-            print(f"left out: exhibit {item['exhibit']} {item['name']}: {item['reason']}")
-        for note in result.notes:
-            print("note: " + note)
+    w = _WORDS[lang if lang in _WORDS else "en"]
+    print(w["done"].format(profile=PROFILE_ZH[result.profile] if lang == "zh" else result.profile,
+                           channel=ch.name if lang == "zh" else ch.name_en, folder=result.folder))
+    print(w["zip"].format(zip=result.zip_path, n=len(result.files), size=human_size(size)))
+    for line in result.adjustments:
+        print(w["adjusted"] + line)
+    for item in result.left_out:
+        print(w["left_out"].format(number=item["exhibit"], name=item["name"], reason=item["reason"]))
+    for note in result.notes:
+        print(w["note"] + note)
     return EXIT_OK
 
