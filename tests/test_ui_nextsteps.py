@@ -3,26 +3,14 @@ stage set by the user, texts copied and exported in the background, nothing on t
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
 from app.core import edit
 from app.core.store import Case
+from ui_support import isolated_settings  # noqa: F401
 
 WAIT = 20000
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    yield
-    from PySide6.QtCore import QThreadPool
-
-    from app.ui.session import wait_for_closing
-
-    wait_for_closing(60)
-    QThreadPool.globalInstance().waitForDone(20000)
 
 
 @pytest.fixture

@@ -2,23 +2,14 @@
 import stat
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from app.core.export import export_court
 from app.core.ingest import Importer
 from app.core.store import Case
 from conftest import make_image
+from ui_support import isolated_settings  # noqa: F401
 
 WAIT = 30000
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    yield
-    from PySide6.QtCore import QThreadPool
-
-    QThreadPool.globalInstance().waitForDone(20000)
 
 
 @pytest.fixture
