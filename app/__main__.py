@@ -6,6 +6,9 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--read-worker"]:     # the OCR worker process (app/core/read/worker.py), started by the app
+        from .core.read.worker import serve
+        return serve()
     if argv == ["--self-test"]:
         from .selftest import run
         return run()

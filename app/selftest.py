@@ -139,18 +139,22 @@ def _checks():
     def reading():
         from PIL import Image
 
-        from .core.read.engine import engine
+        from .core.read import worker
         from .core.read.facts import extract
+        from .core.read.reader import read_image
 
         shot = resource_path("samples") / "Screenshot_20250305-143105.png"
         with Image.open(shot) as im:
             im.load()
-            lines = engine().read_image(im)
+            lines = read_image(im)       # in the reading worker process, as the app reads
+        worker.shutdown()
         facts = extract(lines)
         numbers = [i["value"] for i in facts.values["order_numbers"]]
         if "30802519476281035946" not in numbers:
             raise RuntimeError(f"order number not read from {shot.name}: found {numbers}")
-        return f"OCR read {len(lines)} lines of {shot.name}, order number 30802519476281035946, platform {facts.platform}"
+        where = "in this process" if worker.in_process() else "in a worker process"
+        return (f"OCR read {len(lines)} lines of {shot.name} {where}, order number 30802519476281035946, "
+                f"platform {facts.platform}")
 
     return [(("Qt 平台插件", "Qt platform"), qt_platform), (("Qt 多媒体与 PDF", "Qt multimedia and PDF"), qt_modules),
             (("内置字体", "bundled fonts"), fonts), (("界面翻译", "translations"), translations),

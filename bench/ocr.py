@@ -9,7 +9,9 @@ machine load hits both alike. Prints per setting: median and mean seconds per sc
 accuracy (characters of the drawn text found in order, whitespace ignored), the share of the
 screenshots' facts found, and each worker's peak resident memory. --long adds 1080x5400 chats.
 --gui N reads N screenshots with the app's background reader while a Qt timer on the GUI thread
-measures its longest stall.
+measures its longest stall, once reading in a thread of the app's process (as before the reading
+worker) and once in the reading worker process, each in a fresh process: seconds, the longest and the
+99th-percentile stall beyond the 10 ms tick, the app process's peak memory and the worker's.
 """
 from __future__ import annotations
 
@@ -121,46 +123,89 @@ def compare(items, folder: Path, label: str) -> None:
 
 
 def gui_stalls(n: int, folder: Path) -> None:
-    """Read n screenshots with the app's reading worker while the GUI thread ticks every 10 ms."""
+    """The GUI-thread stall and memory while n screenshots are read in the background, reading in a
+    thread of the window's process (before) and in the reading worker process (now), each in a fresh
+    process, in one run."""
+    pics = folder / "gui"
+    pics.mkdir()
+    from bench.screens import bench_set
+    for i, (image, _) in enumerate(bench_set(n, seed=11)):
+        image.save(pics / f"Screenshot_2025030{i % 9 + 1}-1{i % 6}0000_{i}.png")
+    print(f"\nGUI thread while {n} screenshots are read in the background (10 ms timer):")
+    print(f"{'reading in':<16} {'seconds':>8} {'ticks':>7} {'stall ms':>9} {'p99 ms':>7} {'app MB':>7} {'worker MB':>10}")
+    for mode in ("thread", "process"):
+        env = dict(os.environ, EVIDENCE_BINDER_OCR_PROCESS="0" if mode == "thread" else "1")
+        out = subprocess.run([sys.executable, __file__, "--gui-run", str(pics), "--gui-case", str(folder / f"case-{mode}")],
+                             env=env, capture_output=True, text=True)
+        if out.returncode != 0:
+            print(mode, "failed:", out.stderr[-2000:])
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        label = "app thread" if mode == "thread" else "worker process"
+        print(f"{label:<16} {r['seconds']:>8.1f} {r['ticks']:>7} {r['worst']:>9} {r['p99']:>7} {r['app_mb']:>7.0f} "
+              (f"{r['worker_mb']:>10.0f}" if r['worker_mb'] is not None else f"{'-':>10}"))
+
+
+def _peak_mb(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def gui_run(pics: Path, root: Path) -> None:
+    import resource
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.core.ingest import Importer
+    from app.core.read import worker
     from app.core.store import Case
     from app.ui.reading import ReadingController
-    from bench.screens import bench_set
 
     app = QApplication.instance() or QApplication([])
-    pics = folder / "gui"
-    pics.mkdir()
-    for i, (image, _) in enumerate(bench_set(n, seed=11)):
-        image.save(pics / f"Screenshot_2025030{i % 9 + 1}-1{i % 6}0000_{i}.png")
-    case = Case.create(folder / "case", "bench")
+    case = Case.create(root, "bench")
     list(Importer(case, via="cli").import_paths([str(pics)]))
     controller = ReadingController()
-    clock, worst, ticks = QElapsedTimer(), [0], [0]
+    clock, gaps = QElapsedTimer(), []
     clock.start()
 
     def tick():
-        gap = clock.restart()
-        worst[0] = max(worst[0], gap - 10)
-        ticks[0] += 1
+        gaps.append(clock.restart() - 10)
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(10)
-    done = []
+    done, worker_peak = [], [None]
     controller.finished.connect(lambda: done.append(1))
+
+    def sample():
+        pid = worker.shared().pid if not worker.in_process() else None
+        if pid:
+            peak = _peak_mb(pid)
+            if peak:
+                worker_peak[0] = max(worker_peak[0] or 0, peak)
+    sampler = QTimer()
+    sampler.timeout.connect(sample)
+    sampler.start(500)
     t = time.perf_counter()
     controller.start(case)
     while not done:
         app.processEvents()
         time.sleep(0.001)
     elapsed = time.perf_counter() - t
+    sample()
     controller.shutdown()
     case.close()
-    print(f"\nGUI thread while {n} screenshots were read in the background: {elapsed:.1f} s, "
-          f"{ticks[0]} ticks of 10 ms, longest stall beyond the tick {worst[0]} ms")
+    gaps.sort()
+    print(json.dumps({"seconds": elapsed, "ticks": len(gaps), "worst": gaps[-1] if gaps else 0,
+                      "p99": gaps[int(len(gaps) * 0.99)] if gaps else 0,
+                      "app_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "worker_mb": worker_peak[0]}))
 
 
 def main() -> None:
@@ -169,9 +214,14 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=50)
     parser.add_argument("--long", type=int, default=3)
     parser.add_argument("--gui", type=int, default=0)
+    parser.add_argument("--gui-run")
+    parser.add_argument("--gui-case")
     args = parser.parse_args()
     if args.worker:
         worker(args.worker)
+        return
+    if args.gui_run:
+        gui_run(Path(args.gui_run), Path(args.gui_case))
         return
     import random
 

@@ -349,6 +349,8 @@ def test_a_crash_in_one_file_is_contained(case, tmp_path, monkeypatch):
             raise RuntimeError("onnxruntime: bad allocation")
         return [Line("订单编号 30802519476281035946", (0, 0, 100, 20), 0.9)]
 
+    monkeypatch.setenv("EVIDENCE_BINDER_OCR_PROCESS", "0")   # a fake engine: read in this process
+
     monkeypatch.setattr(engine.Engine, "read_image", explode)
     progress = read_case(case)
     assert progress.done == 2
@@ -368,6 +370,7 @@ def test_reading_stops_between_files_and_resumes(case, tmp_path, monkeypatch):
     for i in range(3):
         Image.new("RGB", (300, 300), (i * 60, 0, 0)).save(tmp_path / f"{i}.png")
     list(Importer(case, via="cli").import_paths([str(tmp_path / f"{i}.png") for i in range(3)]))
+    monkeypatch.setenv("EVIDENCE_BINDER_OCR_PROCESS", "0")   # a fake engine: read in this process
     monkeypatch.setattr(engine.Engine, "read_image", lambda self, image, page=0: [])
     stop = threading.Event()
     seen = []
@@ -439,6 +442,7 @@ def test_screen_recording_reads_key_frames_once_each(case, tmp_path, monkeypatch
     def fake(self, image, page=0):
         calls.append(page)
         return [Line(f"订单编号 30802519476281035946 第{page}帧", (0, 0, 100, 20), 0.9, page)]
+    monkeypatch.setenv("EVIDENCE_BINDER_OCR_PROCESS", "0")   # a fake engine: read in this process
     monkeypatch.setattr(engine.Engine, "read_image", fake)
     read_case(case)
     row = case.exhibits()[0]
@@ -465,6 +469,7 @@ def test_pdf_text_layer_and_scanned_pages(case, tmp_path, monkeypatch):
     def fake(self, image, page=0):
         calls.append((page, image.size))
         return [Line("投诉编号 1100202503110094127", (0, 0, 100, 20), 0.9, page)]
+    monkeypatch.setenv("EVIDENCE_BINDER_OCR_PROCESS", "0")   # a fake engine: read in this process
     monkeypatch.setattr(engine.Engine, "read_image", fake)
     read_case(case)
     rows = {r["original_name"]: r for r in case.exhibits()}

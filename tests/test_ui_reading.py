@@ -81,6 +81,7 @@ def test_pause_and_resume(qtbot, window, tmp_path, monkeypatch):
     def slow(self, image, page=0):
         time.sleep(0.4)
         return []
+    monkeypatch.setenv("EVIDENCE_BINDER_OCR_PROCESS", "0")   # a fake engine: read in this process
     monkeypatch.setattr(engine.Engine, "read_image", slow)
     root = make_case(tmp_path, ["Screenshot_20250302-101600_com.jingdong.app.mall.png",
                                 "Screenshot_20250415-103100.png", "IMG_20250413_190211.jpg",

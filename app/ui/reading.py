@@ -1,7 +1,9 @@
 """Reading in the GUI: the background reader, the search box, and the 读取结果 panel (issue 11).
 
 - ReadingController: one thread per open case reads the exhibits not read yet, in number order. The
-  OCR runs in that thread; the row it needs and the save go through the case's database thread
+  OCR runs in the reading worker process (app/core/read/worker.py): this thread only waits for it, so
+  the window keeps its memory and its GIL; closing the case gives up the file in hand at once. The
+  row it needs and the save go through the case's database thread
   (session.db.call); the window learns what changed through session.note (one Delta per batch). It
   can be paused and resumed, wakes when new exhibits arrive, and stops when the case closes. The queue
   lives in the database (read_status NULL), so reading resumes after a restart.
@@ -132,7 +134,7 @@ class ReadingController(QObject):
                 announced_done = False
                 done, total = call(lambda: reader.counts(case))
                 post(self._report, stop, done, total, "reading")
-                reading, facts = reader.analyse(case, row)    # files and OCR only: this thread
+                reading, facts = reader.analyse(case, row, stop)   # OCR in the reading worker process
                 if stop.is_set():
                     return
                 changed = call(lambda: reader.save(case, row["id"], reading, facts))

@@ -619,7 +619,6 @@ class Redactor:
     def _lines(self, row: dict, im, page: int):
         """OCR lines and the size their boxes refer to. A picture's lines come from the reading cache
         (boxes in the full upright picture); a PDF page or a video frame is read as rendered here."""
-        from ..read import engine as ocr
         from ..read import reader
 
         if page == 0:
@@ -627,7 +626,8 @@ class Redactor:
             if (row.get("orientation") or 1) in (5, 6, 7, 8):
                 w, h = h, w
             return [ln for ln in reader.lines(self.case, row["id"]) if ln.page == 0], (w, h)
-        lines = ocr.engine().read_image(im)
+        tmp = self.case.root / "tmp"
+        lines = reader.read_image(im, page, tmp_dir=tmp if tmp.is_dir() and not tmp.is_symlink() else None)
         for ln in lines:
             ln.page = page
         return lines, im.size

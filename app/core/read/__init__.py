@@ -25,6 +25,9 @@ MESSAGES.update({
     "read_no_text_kind": ("此类文件不含可识别的文字（录音、文档）", "this kind of file has no text to read (recording, document)"),
     "read_engine_error": ("文字识别引擎出错：{error}", "the OCR engine failed: {error}"),
     "read_error": ("读取文字时出错：{error}", "error while reading the text: {error}"),
+    "read_engine_crashed": ("文字识别引擎在读取此文件时意外退出，已跳过；可稍后重新读取",
+                            "the OCR engine stopped unexpectedly on this file; skipped, it can be read again later"),
+    "read_timeout": ("读取此文件用时过长，已停止；可稍后重新读取", "reading this file took too long and was stopped; it can be read again later"),
 })
 
 __all__ = ["case_facts", "exhibit_facts", "FACT_KEYS", "flat", "Progress", "counts", "lines", "read_case",

@@ -20,6 +20,7 @@ from ..store import Case, now_iso
 from . import engine as engine_mod
 from .engine import Line
 from .facts import extract
+from . import worker as worker_mod
 
 CACHE_VERSION = 1
 READ_DONE, READ_EMPTY, READ_SKIPPED, READ_FAILED = "done", "empty", "skipped", "failed"
@@ -98,18 +99,74 @@ def lines(case: Case, exhibit_id: int) -> list[Line]:
         return cached.lines
     full = next(case.db.query("SELECT * FROM exhibits WHERE id = ?", [exhibit_id]))
     reading = read_file(case, full)
-    store_cached(case, row[0], reading)
+    if reading.reason not in ("read_engine_crashed", "read_timeout"):
+        store_cached(case, row[0], reading)
     return reading.lines
 
 
 # ----- reading one file ------------------------------------------------------------------------------
 
-def read_file(case: Case, row: dict, settings: str = "tuned") -> Reading:
-    """Read the text of one exhibit's original. Never raises for a bad file: the status says why."""
+def read_file(case: Case, row: dict, settings: str = "tuned", cancel: threading.Event | None = None) -> Reading:
+    """Read the text of one exhibit's original, in the reading worker (worker.py). Never raises for a bad
+    file or a crash of the engine: the status says why. Raises worker.Cancelled when `cancel` is set."""
+    from . import worker
+
     if row.get("status") in ("unreadable", "encrypted"):
         return Reading(READ_SKIPPED, reason="read_damaged")
+    if row.get("kind") not in TEXT_KINDS:
+        return Reading(READ_SKIPPED, reason="read_no_text_kind")
     path = case.original_path(row["sha256"], row["ext"])
-    kind = row["kind"]
+    if worker.in_process() or settings != "tuned":
+        return read_path(path, row, settings)
+    fields = {k: row.get(k) for k in ("kind", "status", "width", "height", "media_json")}
+    try:
+        return reading_from_json(worker.shared().request({"op": "file", "path": str(path), "row": fields},
+                                                         cancel))
+    except worker.WorkerFailed as exc:
+        return Reading(READ_FAILED, reason=exc.reason, params={"error": exc.detail[:200]})
+
+
+def read_image(image: Image.Image, page: int = 0, tmp_dir: Path | None = None,
+               cancel: threading.Event | None = None) -> list[Line]:
+    """OCR lines of a picture the caller made (a PDF page, a video frame), read in the reading worker:
+    the picture goes to it as a PNG in `tmp_dir`. Raises EngineError when it cannot be read."""
+    from . import worker
+
+    if worker.in_process():
+        return engine_mod.engine().read_image(image, page=page)
+    fd, tmp = tempfile.mkstemp(prefix=".ocr-", suffix=".png", dir=tmp_dir)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            image.save(fh, "PNG", compress_level=1)
+        answer = worker.shared().request({"op": "image", "path": tmp, "page": page}, cancel)
+    except worker.WorkerFailed as exc:
+        raise engine_mod.EngineError(f"{exc.reason}: {exc.detail}") from exc
+    finally:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    return reading_from_json(answer).lines
+
+
+def reading_to_json(reading: Reading) -> dict:
+    return {"status": reading.status, "reason": reading.reason, "params": reading.params,
+            "lines": [l.to_json() for l in reading.lines]}
+
+
+def reading_from_json(data: dict) -> Reading:
+    return Reading(data["status"], [Line.from_json(d) for d in data.get("lines") or []], data.get("reason"),
+                   data.get("params") or {})
+
+
+TEXT_KINDS = ("screenshot", "photo", "pdf", "video")
+
+
+def read_path(path: Path, row: dict, settings: str = "tuned") -> Reading:
+    """Read the text of a file in this process (the worker's side). Never raises for a bad file."""
+    if row.get("status") in ("unreadable", "encrypted"):
+        return Reading(READ_SKIPPED, reason="read_damaged")
+    kind = row.get("kind")
     try:
         if kind in ("screenshot", "photo"):
             return _read_picture(path, row, settings)
@@ -216,12 +273,12 @@ def counts(case: Case) -> tuple[int, int]:
     return int(row[0] or 0), int(row[1] or 0)
 
 
-def read_one(case: Case, exhibit_id: int) -> tuple[Reading, dict]:
+def read_one(case: Case, exhibit_id: int, cancel: threading.Event | None = None) -> tuple[Reading, dict]:
     """Read one exhibit (cache first) without writing the database; returns the reading and facts."""
     row = next(case.db.query("SELECT * FROM exhibits WHERE id = ?", [exhibit_id]), None)
     if row is None:
         raise LookupError(exhibit_id)
-    return analyse(case, row)
+    return analyse(case, row, cancel)
 
 
 def next_pending(case: Case) -> dict | None:
@@ -231,12 +288,16 @@ def next_pending(case: Case) -> dict | None:
         "ORDER BY number, COALESCE(part, 0), id LIMIT 1"), None)
 
 
-def analyse(case: Case, row: dict) -> tuple[Reading, dict]:
+def analyse(case: Case, row: dict, cancel: threading.Event | None = None) -> tuple[Reading, dict]:
     """The reading (cache, else OCR / text layer) and facts of an exhibit row. Touches files only, never
-    the database, so the GUI runs it in a worker while the database thread stays free."""
+    the database, so the GUI runs it in a worker while the database thread stays free. The OCR itself
+    runs in the reading worker process; raises worker.Cancelled when `cancel` is set meanwhile. A file
+    the worker crashed or timed out on is not cached: it is read again when asked again."""
     reading = load_cached(case, row["sha256"])
     if reading is None:
-        reading = read_file(case, row)
+        reading = read_file(case, row, cancel=cancel)
+        if reading.reason in ("read_engine_crashed", "read_timeout"):
+            return reading, {}
         try:
             store_cached(case, row["sha256"], reading)
         except OSError:
@@ -286,9 +347,11 @@ def read_case(case: Case, on_progress: Callable[[Progress], None] | None = None,
         if stop is not None and stop.is_set():
             break
         try:
-            reading, facts = read_one(case, exhibit_id)
+            reading, facts = read_one(case, exhibit_id, stop)
         except LookupError:
             continue
+        except worker_mod.Cancelled:
+            break
         save(case, exhibit_id, reading, facts)
         done += 1
         number = case.db.execute("SELECT number FROM exhibits WHERE id = ?", [exhibit_id]).fetchone()
