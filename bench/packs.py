@@ -4,6 +4,10 @@ peaks do not mask each other.
 
     python bench/packs.py [--n 200] [--memory-n 1000]
 
+The OCR a public pack needs for pictures not read yet runs in the reading worker process (app/core/read/
+worker.py), whose peak is printed beside the export's: it does not grow with the case either (one
+picture at a time).
+
 Targets: export memory does not grow with the case: court, platform and public exports of 1,000
 exhibits each stay under 300 MB peak.
 """
@@ -79,8 +83,15 @@ with Case.open(case_dir) as case:
         r = build_pack(case, out / f"{{mode}}-{{time.time_ns()}}", mode, channel(cid))
         what = f"{{len(r.files)}} files, {{sum(f.redacted for f in r.files)}} redacted"
     seconds = time.perf_counter() - start
+from app.core.read import worker             # the OCR worker process, if the export needed one
+pid, worker_mb = worker.shared().pid, None
+if pid:
+    try:
+        worker_mb = next(int(l.split()[1]) / 1024 for l in open(f"/proc/{{pid}}/status") if l.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        pass
 print(json.dumps({{"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "what": what}}))
+                  "what": what, "worker_mb": worker_mb}}))
 """
 
 
@@ -111,7 +122,8 @@ def main() -> None:
                   f"{time.perf_counter() - t0:.0f} s")
             for mode in args.modes.split(","):
                 r = run(mode, case_dir, work / f"n{n}" / "out")
-                print(f"  {mode:9s} {r['seconds']:7.2f} s  peak {r['peak_mb']:6.0f} MB  ({r['what']})"
+                worker_mb = f", OCR worker {r['worker_mb']:.0f} MB" if r.get("worker_mb") else ""
+                print(f"  {mode:9s} {r['seconds']:7.2f} s  peak {r['peak_mb']:6.0f} MB  ({r['what']}{worker_mb})"
                       + ("  [target < 300 MB]" if n >= 1000 else ""))
             shutil.rmtree(work / f"n{n}")
     finally:
