@@ -6,7 +6,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from .core.messages import human_size
+from .core.messages import human_size, in_language
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
@@ -58,7 +58,11 @@ def cmd_pack(args, lang) -> int:
                           "zip": str(result.zip_path),
                           "files": [{"file": f.file, "role": f.role, "exhibit": f.exhibit, "sha256": f.sha256,
                                      "size": f.size, "redacted": f.redacted} for f in result.files],
-                          "left_out": result.left_out, "adjustments": result.adjustments, "notes": result.notes},
+                          "left_out": [{**item, "reason": in_language(item["reason"], lang),
+                                        "reason_code": getattr(item["reason"], "code", None)}
+                                       for item in result.left_out],
+                          "adjustments": [in_language(a, lang) for a in result.adjustments],
+                          "notes": [in_language(n, lang) for n in result.notes]},
                          ensure_ascii=False, indent=1))
         return EXIT_OK
     size = sum(f.size for f in result.files)
@@ -67,10 +71,10 @@ def cmd_pack(args, lang) -> int:
                            channel=ch.name if lang == "zh" else ch.name_en, folder=result.folder))
     print(w["zip"].format(zip=result.zip_path, n=len(result.files), size=human_size(size)))
     for line in result.adjustments:
-        print(w["adjusted"] + line)
+        print(w["adjusted"] + in_language(line, lang))
     for item in result.left_out:
-        print(w["left_out"].format(number=item["exhibit"], name=item["name"], reason=item["reason"]))
+        print(w["left_out"].format(number=item["exhibit"], name=item["name"], reason=in_language(item["reason"], lang)))
     for note in result.notes:
-        print(w["note"] + note)
+        print(w["note"] + in_language(note, lang))
     return EXIT_OK
 

@@ -250,3 +250,70 @@ def test_public_text_half_masks_the_order_number(pack_case):
     text = draft(load(pack_case), "public_complaint").render()
     assert "312345678905946" not in text and "312*********946" in text
     assert "312345678905946" in draft(load(pack_case), "complaint_12315").render()   # 12315 is not public
+
+
+def _tight(cid: str, count: int) -> channels.Channel:
+    ch = channels.channel(cid)
+    return channels.Channel(ch.id, ch.name, ch.name_en, ch.kind, ch.text_field,
+                            {**ch.limits, "image_count": channels.Limit(count, "test", ch.limit("image_count").checked, True)})
+
+
+def test_choices_rank_every_exhibit_and_say_why_in_both_languages(pack_case):
+    choices = packs.pack_choices(pack_case, "platform", _tight("jd", 2))
+    assert [c.rank for c in choices] == list(range(1, len(choices) + 1))
+    assert choices[0].row["category"] == "refusal" and choices[0].chosen
+    assert sum(c.chosen for c in choices) == 2
+    by_kind = {c.row["kind"]: c for c in choices}
+    audio = by_kind["audio"]
+    assert not audio.chosen and audio.reason.code == "pack_audio"
+    assert "录音" in audio.reason and "recording" in audio.reason.render("en")
+    over = [c for c in choices if not c.chosen and c.row["kind"] != "audio"]
+    assert over and all(c.reason.code == "pack_over_count" for c in over)
+    assert over[0].reason.render("en") == "over the limit of 2 images of JD (the more important exhibits went first)"
+    assert choices[0].reason.render("en").startswith("in by default: the merchant's refusal")
+    court = packs.pack_choices(pack_case, "internet_court", channels.channel("court_hangzhou"))
+    assert all(c.chosen for c in court) and [c.row["number"] for c in court] == sorted(c.row["number"] for c in court)
+
+
+def test_a_second_exhibit_of_a_kind_yields_to_the_first_of_the_next():
+    rows = [{"id": i, "number": i, "category": cat} for i, cat in
+            enumerate(["order", "order", "refusal", "chat", "payment", "product"], start=1)]
+    assert [r["number"] for r in packs.ranked(rows)] == [3, 1, 6, 4, 5, 2]
+
+
+def test_the_chosen_exhibits_go_in_the_most_important_first_and_nothing_else(pack_case, tmp_path):
+    choices = packs.pack_choices(pack_case, "platform", _tight("jd", 2))
+    left_out = [c.label for c in choices if not c.chosen and c.row["kind"] == "pdf"]
+    chosen = [left_out[0], choices[0].label]           # the invoice the core left out, and the refusal
+    result = packs.build_pack(pack_case, tmp_path / "mine", "platform", _tight("jd", 2), numbers=chosen)
+    images = [f for f in result.files if f.role == "image"]
+    assert {f.exhibit for f in images} == set(chosen)
+    assert images[0].exhibit == choices[0].label        # the refusal first, whatever order they were given in
+    with pytest.raises(Exception) as raised:
+        packs.build_pack(pack_case, tmp_path / "none", "platform", _tight("jd", 2), numbers=["99"])
+    assert getattr(raised.value, "code", None) == "pack_nothing_chosen"
+    assert not (tmp_path / "none").exists()
+
+
+def test_cli_says_adjustments_and_reasons_in_english(pack_case, tmp_path):
+    from tests.conftest import run_cli
+
+    root = str(pack_case.root)
+    pack_case.close()
+    en = run_cli("--lang", "en", "export", root, "--profile", "platform", "--platform", "jd", "--out",
+                 str(tmp_path / "en"))
+    assert en.returncode == 0, en.stderr
+    reasons = [ln for ln in en.stdout.splitlines() if ln.startswith(("adjusted:", "left out:"))]
+    assert reasons and any("recording cannot be uploaded" in ln for ln in reasons)
+    assert any("split between lines of text" in ln for ln in reasons), en.stdout
+    import re as _re
+    for line in reasons:   # only the exhibits' own names may be Chinese
+        said = line.split(": ", 2)[-1] if line.startswith("left out:") else line
+        assert not _re.search(r"[\u4e00-\u9fff]", said), line
+    assert any(ln.startswith("note: JD publishes no upload limits") for ln in en.stdout.splitlines())
+    zh = run_cli("--lang", "zh", "export", root, "--profile", "platform", "--platform", "jd", "--out",
+                 str(tmp_path / "zh"), "--json")
+    out = json.loads(zh.stdout)
+    assert any("录音" in item["reason"] and item["reason_code"] == "pack_audio" for item in out["left_out"])
+    manifest = json.loads((Path(out["folder"]) / "manifest.json").read_text(encoding="utf-8"))
+    assert any("长截图" in a for f in manifest["files"] for a in f["adjustments"])   # the pack stays Chinese

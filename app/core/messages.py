@@ -141,6 +141,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unarchive_hash": ("案件包中的 {name} 与清单的 SHA-256 不符（传输中损坏或被改动），已拒绝，未写入任何文件", "{name} in the archive does not match its SHA-256 in the manifest (damaged or altered); refused, nothing written"),
     "unarchive_db_bad": ("案件包中的数据库已损坏：{error}", "the database in the archive is damaged: {error}"),
     "unarchive_dest_exists": ("目标 {path} 已存在且不是空文件夹，不会覆盖", "{path} exists and is not an empty folder; nothing is overwritten"),
+    # channel packs: what was adjusted or left out, and why an exhibit is in (core/export/packs.py)
+    "pack_encrypted": ("受密码保护的 PDF，无法转成图片；请另行提交原件", "a password-protected PDF cannot be made into images; submit the original separately"),
+    "pack_damaged": ("文件损坏或不完整，无法转成图片", "the file is damaged or incomplete and cannot be made into an image"),
+    "pack_undecodable": ("图片无法解码", "the image cannot be decoded"),
+    "pack_audio": ("录音无法作为图片上传；请在平台对话中说明录音内容，或在投诉、诉讼时提交原件", "a recording cannot be uploaded as an image; describe it in the platform chat, or submit the original with a complaint or lawsuit"),
+    "pack_document": ("文档文件无法转成图片；请另行提交原件", "a document file cannot be made into an image; submit the original separately"),
+    "pack_pdf_pages": ("PDF 页面转成图片", "PDF pages converted to images"),
+    "pack_pdf_first_pages": ("PDF 共 {pages} 页，只放了前 {n} 页", "the PDF has {pages} pages; only the first {n} are included"),
+    "pack_video_frame": ("视频取一帧画面作图片，原视频请另行提交", "one frame of the video taken as an image; submit the video itself separately"),
+    "pack_split": ("长截图按文字间隙分成 {n} 张", "long screenshot split between lines of text into {n} images"),
+    "pack_split_squeezed": ("受{channel}张数上限所限，本应分成 {n} 张，每张较长", "the image count limit of {channel_en}: {n} parts were due, so each part is taller"),
+    "pack_split_squeezed_one": ("受{channel}张数上限所限，本应分成 {n} 张，只能放成一张长图", "the image count limit of {channel_en}: {n} parts were due, so it stays one long image"),
+    "pack_downscaled": ("缩小到 {width}×{height} 像素（平台上限 {max} 像素）", "downscaled to {width}x{height} px (the channel's limit is {max} px)"),
+    "pack_small": ("图片较小（{width}×{height}），平台可能要求至少 {min} 像素", "the image is small ({width}x{height}); the channel may want at least {min} px"),
+    "pack_quality": ("压缩质量降到 {quality} 以满足 {kb} KB 的大小上限", "JPEG quality lowered to {quality} to stay under {kb} KB"),
+    "pack_shrunk_for_bytes": ("为满足大小上限缩小到 {width}×{height} 像素", "downscaled to {width}x{height} px to stay under the size limit"),
+    "pack_over_count": ("超出{channel}最多 {n} 张图片的上限（已优先放入更重要的证据）", "over the limit of {n} images of {channel_en} (the more important exhibits went first)"),
+    "pack_over_total": ("超出{channel}总大小 {mb} MB 的上限", "over the total size limit of {mb} MB of {channel_en}"),
+    "pack_no_frame": ("无法取出画面", "no picture could be taken from it"),
+    "pack_not_chosen": ("您没有选择放入", "not chosen by you"),
+    "pack_nothing_chosen": ("没有选择任何证据（或所选编号在案件中不存在、未标为导出）：{numbers}", "no exhibits chosen (or the numbers chosen are not in the case or not marked for export): {numbers}"),
+    "pack_exhibit_note": ("证据{number}：{note}", "exhibit {number}: {note}"),
+    "pack_left_out_note": ("{channel}的上传数量或大小有限，未放入的证据见 manifest 的 left_out；可在对话中补充说明，或改用 12315 投诉、诉讼时提交", "{channel_en} limits how many files and bytes go up; what was left out is in the manifest's left_out: mention it in the chat, or submit it with a 12315 complaint or a lawsuit"),
+    "pack_default_limits": ("{channel}未公布上传限制，这里用的是保守的默认值（{n} 张、每张 {mb} MB），可在 resources/data/channels.json 中修改", "{channel_en} publishes no upload limits; these are conservative defaults ({n} images, {mb} MB each), editable in resources/data/channels.json"),
+    "pack_court_too_big": ("证据{number}（{size_mb} MB）超过 {limit_mb} MB，网上立案系统可能无法上传；原件已放入，请按法院要求另行提交（如刻录光盘或现场提交）", "exhibit {number} ({size_mb} MB) is over {limit_mb} MB and the online filing system may refuse it; the original is in the pack, submit it as the court asks (a disc, or in person)"),
+    "pack_court_damaged": ("证据{number}的文件损坏或加密（{status}），法院可能无法打开；请核对原件", "exhibit {number} is damaged or encrypted ({status}); the court may not be able to open it; check the original"),
+    "pack_preview_split": ("长截图分成 {k} 张", "long screenshot split into {k} images"),
+    "pack_preview_split_squeezed": ("长截图分成 {k} 张（受张数上限所限，本应 {n} 张）", "long screenshot split into {k} images ({n} were due; the count limit)"),
+    "pack_preview_downscale": ("缩小到最长边 {max} 像素", "downscaled to {max} px on the longest side"),
+    "pack_preview_court_big": ("证据{number} 超过 {mb} MB，网上立案可能无法上传", "exhibit {number} is over {mb} MB; the online filing may refuse it"),
+    "pack_chosen_because": ("默认放入：{why}", "in by default: {why}"),
+    "pack_chosen_parts": ("默认放入：{why}；分成 {k} 张", "in by default: {why}; {k} images"),
+    "pack_chosen_file": ("逐件上传（原件）", "uploaded one by one (the original)"),
+    "pack_why_refusal": ("商家拒绝的记录，审核最先看", "the merchant's refusal, what a reviewer reads first"),
+    "pack_why_order": ("订单：买了什么、付了多少", "the order: what was bought, for how much"),
+    "pack_why_product": ("商品的问题", "the product's problem"),
+    "pack_why_chat": ("与商家的沟通", "the talk with the merchant"),
+    "pack_why_payment": ("付款凭证", "proof of payment"),
+    "pack_why_inspection": ("检测报告", "a test report"),
+    "pack_why_logistics": ("物流记录", "the delivery record"),
+    "pack_why_invoice": ("发票", "the invoice"),
+    "pack_why_complaint": ("投诉回执", "a complaint receipt"),
+    "pack_why_call": ("通话录音", "a call recording"),
+    "pack_why_other": ("其他证据", "other evidence"),
 }
 
 
@@ -167,6 +211,44 @@ def render(code: str, lang: str | None = None, **params) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+class Said(str):
+    """A message the core made for the user: it reads as its Chinese text (manifests and packs for Chinese
+    channels keep Chinese), and `render(lang)` gives it in either language, params included (a param that
+    is itself a Said is rendered in the same language)."""
+
+    code: str
+    params: dict
+
+    def __new__(cls, code: str, **params):
+        self = super().__new__(cls, _format(MESSAGES[code][0], "zh", params))
+        self.code, self.params = code, params
+        return self
+
+    def __reduce__(self):
+        return _said, (self.code, self.params)
+
+    def render(self, lang: str | None = None) -> str:
+        return _format(MESSAGES[self.code][0 if (lang or current_lang()) == "zh" else 1], lang or current_lang(),
+                       self.params)
+
+
+def _said(code: str, params: dict) -> Said:
+    return Said(code, **params)
+
+
+def _format(template: str, lang: str, params: dict) -> str:
+    shown = {k: v.render(lang) if isinstance(v, Said) else v for k, v in params.items()}
+    try:
+        return template.format(**shown)
+    except (KeyError, IndexError):
+        return template
+
+
+def in_language(text, lang: str | None = None) -> str:
+    """`text` in `lang` when the core made it (a Said), else as it is (a name, a text from elsewhere)."""
+    return text.render(lang) if isinstance(text, Said) else str(text)
 
 
 _BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

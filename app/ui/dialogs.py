@@ -389,13 +389,17 @@ class ExportDialog(QDialog):
         if self.profile.currentData() != "court":
             from .packs import start_pack
 
+            numbers = self.pack_panel.selected_numbers()
+            if numbers == []:
+                self.status.setText(tr("没有选择任何证据：请至少勾选一项。"))
+                return
             self.cancel_event = threading.Event()
             self.start_button.setEnabled(False)
             self.progress.setVisible(True)
             self.progress.setRange(0, 0)
             self.status.setText(tr("正在生成材料包…"))
             start_pack(self.session, self.profile.currentData(), self.pack_panel.channel,
-                       Path(self.out.text().strip()), self.cancel_event, self._progress, self._done)
+                       Path(self.out.text().strip()), self.cancel_event, self._progress, self._done, numbers)
             return
 
         out = Path(self.out.text().strip() or "证据清单.pdf")

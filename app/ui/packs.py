@@ -6,13 +6,15 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QRectF, Qt,
+                            Signal)
 from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGraphicsPixmapItem, QGraphicsRectItem,
-                               QGraphicsScene, QGraphicsView, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QGraphicsPixmapItem,
+                               QGraphicsRectItem, QGraphicsScene, QGraphicsView, QHBoxLayout, QHeaderView, QLabel,
+                               QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ..core.messages import human_size
+from ..core.messages import human_size, in_language
+from .labels import category_text, language
 
 
 def tr(text: str) -> str:
@@ -35,8 +37,113 @@ def channel_id(profile: str, platform: str, site: str, court: str) -> str:
     return {"platform": platform, "public": site, "complaint_12315": "12315", "internet_court": court}[profile]
 
 
+class ChoiceModel(QAbstractTableModel):
+    """The exhibits a pack can hold, most important first: a check box for each (the core's default
+    choice until the user changes it), its number, name, category and the reason for the default.
+    The user's changes are kept by exhibit while the channel changes; `reset` returns to the default."""
+
+    selection_changed = Signal()
+    HEADERS = (QT_TRANSLATE_NOOP("EvidenceBinder", "放入 · 顺序"), QT_TRANSLATE_NOOP("EvidenceBinder", "证据"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "名称"), QT_TRANSLATE_NOOP("EvidenceBinder", "类别"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "默认的理由"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.choices: list = []
+        self.overrides: dict[str, bool] = {}        # label -> the user's check, where it differs
+
+    # the data
+    def set_choices(self, choices: list) -> None:
+        self.beginResetModel()
+        self.choices = list(choices)
+        known = {c.label: c.chosen for c in self.choices}
+        self.overrides = {k: v for k, v in self.overrides.items() if k in known and known[k] != v}
+        self.endResetModel()
+
+    def checked(self, choice) -> bool:
+        return self.overrides.get(choice.label, choice.chosen)
+
+    def selected(self) -> list[str]:
+        """The labels to put in the pack, most important first."""
+        return [c.label for c in self.choices if self.checked(c)]
+
+    def is_default(self) -> bool:
+        return not self.overrides
+
+    def set_checked(self, label: str, on: bool) -> None:
+        for row, c in enumerate(self.choices):
+            if c.label == label:
+                if on == c.chosen:
+                    self.overrides.pop(label, None)
+                else:
+                    self.overrides[label] = on
+                top = self.index(row, 0)
+                self.dataChanged.emit(top, self.index(row, self.columnCount() - 1))
+                self.selection_changed.emit()
+                return
+
+    def reset(self) -> None:
+        if self.overrides:
+            self.beginResetModel()
+            self.overrides = {}
+            self.endResetModel()
+            self.selection_changed.emit()
+
+    # the Qt model
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.choices)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return tr(self.HEADERS[section])
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return base | Qt.ItemIsUserCheckable if index.column() == 0 else base
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        c = self.choices[index.row()]
+        col = index.column()
+        if role == Qt.CheckStateRole and col == 0:
+            return Qt.Checked if self.checked(c) else Qt.Unchecked
+        if role == Qt.DisplayRole:
+            if col == 0:
+                return tr("第{rank}").format(rank=c.rank)
+            if col == 1:
+                return tr("证据{number}").format(number=c.label)
+            if col == 2:
+                return c.row["name"]
+            if col == 3:
+                return category_text(c.row["category"])
+            if col == 4:
+                text = in_language(c.reason, language())
+                return text + (tr("（已改为不放入）") if c.chosen else tr("（已改为放入）")) \
+                    if c.label in self.overrides else text
+        if role == Qt.ToolTipRole:
+            return in_language(c.reason, language())
+        if role == Qt.ForegroundRole and not self.checked(c):
+            return QBrush(QColor(130, 130, 130))
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.CheckStateRole or index.column() != 0:
+            return False
+        on = value in (Qt.Checked, Qt.Checked.value, 2, True)
+        self.set_checked(self.choices[index.row()].label, on)
+        return True
+
+
 class PackPanel(QWidget):
-    """Channel choice and a live preview for one pack profile; `redact` opens the redaction editor."""
+    """Channel choice, the exhibits to put in (ChoiceModel) and a live preview for one pack profile;
+    `redact` opens the redaction editor. `ready_changed`: a preview (or an empty choice) arrived."""
+
+    ready_changed = Signal()
 
     def __init__(self, session, info: dict, parent=None):
         super().__init__(parent)
@@ -61,6 +168,25 @@ class PackPanel(QWidget):
         self.preview.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.redact_button = QPushButton(tr("检查和编辑打码…"))
         self.redact_button.clicked.connect(self._open_editor)
+        self.choices = ChoiceModel(self)
+        self.choices.selection_changed.connect(self._selection_changed)
+        self.table = QTableView()
+        self.table.setModel(self.choices)
+        self.table.setSelectionMode(QAbstractItemView.NoSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)      # the order of importance is in the first column
+        self.table.setMinimumHeight(150)
+        header = self.table.horizontalHeader()
+        for col in (0, 1, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(2, 220)
+        self.choice_label = QLabel(tr("放入哪些证据（按重要性排列，超出上限时先放前面的；默认按渠道上限挑选，可勾选更改）："))
+        self.choice_label.setWordWrap(True)
+        self.reset_button = QPushButton(tr("恢复默认选择"))
+        self.reset_button.clicked.connect(self.choices.reset)
+        self.reset_button.setEnabled(False)
         self.form = QFormLayout()
         self.form.addRow(tr("平台"), self.platform)
         self.form.addRow(tr("投诉网站"), self.site)
@@ -68,12 +194,19 @@ class PackPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.form)
+        layout.addWidget(self.choice_label)
+        layout.addWidget(self.table, 1)
+        reset_row = QHBoxLayout()
+        reset_row.addStretch(1)
+        reset_row.addWidget(self.reset_button)
+        layout.addLayout(reset_row)
         layout.addWidget(self.preview)
         layout.addWidget(self.redact_button)
         for combo in (self.platform, self.site, self.court):
             combo.currentIndexChanged.connect(self.refresh)
         self._generation = 0
         self.last_preview = None
+        self.choices_ready = False
 
     def set_profile(self, profile: str) -> None:
         self.profile = profile
@@ -88,14 +221,55 @@ class PackPanel(QWidget):
     def channel(self) -> str:
         return channel_id(self.profile, self.platform.currentData(), self.site.currentData(), self.court.currentData())
 
+    def selected_numbers(self) -> list[str] | None:
+        """The exhibits (labels) the user has chosen for the pack; None until the choices are known."""
+        return self.choices.selected() if self.choices.choices else None
+
     def refresh(self, *_):
-        """Recompute the preview in the background; a stale answer (the choice changed) is dropped."""
+        """The channel changed: its default choice and the preview, in the background; a stale answer
+        (the choice changed meanwhile) is dropped. The user's own checks are kept."""
         from ..core.channels import channel
-        from ..core.export.packs import preview_pack
+        from ..core.export.packs import pack_choices, preview_pack
 
         self._generation += 1
         self.last_preview = None
+        self.choices_ready = False
         generation, profile, ch = self._generation, self.profile, channel(self.channel)
+        overrides = dict(self.choices.overrides)
+        self.preview.setText(tr("正在计算材料包的内容…"))
+
+        def job(case):
+            choices = pack_choices(case, profile, ch)
+            numbers = [c.label for c in choices if overrides.get(c.label, c.chosen)]
+            return choices, (preview_pack(case, profile, ch, numbers) if numbers else None)
+
+        def done(result, error):
+            if generation != self._generation:
+                return
+            if error is not None:
+                self.preview.setText(tr("无法预览：{error}").format(error=error))
+                return
+            choices, preview = result
+            self.choices.set_choices(choices)            # a reset: the view redraws; no selection_changed
+            self.choices_ready = True
+            self.reset_button.setEnabled(not self.choices.is_default())
+            self._show_preview(preview, ch)
+
+        self.session.pack_job(job, done)
+
+    def _selection_changed(self):
+        """The user checked or unchecked an exhibit: the preview of that selection, in the background."""
+        from ..core.channels import channel
+        from ..core.export.packs import preview_pack
+
+        self.reset_button.setEnabled(not self.choices.is_default())
+        self._generation += 1
+        self.last_preview = None
+        generation, profile, ch = self._generation, self.profile, channel(self.channel)
+        numbers = self.choices.selected()
+        if not numbers:
+            self._show_preview(None, ch)
+            return
         self.preview.setText(tr("正在计算材料包的内容…"))
 
         def done(result, error):
@@ -104,10 +278,17 @@ class PackPanel(QWidget):
             if error is not None:
                 self.preview.setText(tr("无法预览：{error}").format(error=error))
                 return
-            self.last_preview = result
-            self.preview.setText(self._describe(result, ch))
+            self._show_preview(result, ch)
 
-        self.session.pack_job(lambda case: preview_pack(case, profile, ch), done)
+        self.session.pack_job(lambda case: preview_pack(case, profile, ch, numbers), done)
+
+    def _show_preview(self, preview, ch):
+        self.last_preview = preview
+        if preview is None:
+            self.preview.setText(tr("没有选择任何证据：请至少勾选一项。"))
+        else:
+            self.preview.setText(self._describe(preview, ch))
+        self.ready_changed.emit()
 
     def _describe(self, p, ch) -> str:
         lines = [tr("将生成 {files} 个证据文件（{exhibits} 项证据），约 {size}；另附文字材料和清单。").format(
@@ -115,13 +296,18 @@ class PackPanel(QWidget):
         limit = ch.limit("image_count")
         if limit is not None:
             lines.append(tr("{name}上限：{n} 张图片、每张 {size}{default}").format(
-                name=ch.name, n=limit.value, size=human_size(ch.value("image_bytes") or 0),
+                name=ch.name if language() == "zh" else ch.name_en, n=limit.value, size=human_size(ch.value("image_bytes") or 0),
                 default=tr("（未公布，保守默认值）") if limit.default else ""))
-        lines += [tr("调整：") + a for a in p.adjustments[:8]]
+        lang = language()
+        out = sum(1 for c in self.choices.choices if not self.choices.checked(c))
+        if out:
+            lines.append(tr("{n} 项证据不放入（理由见上表）").format(n=out))
+        lines += [tr("调整：") + in_language(a, lang) for a in p.adjustments[:8]]
         if len(p.adjustments) > 8:
             lines.append(tr("……另有 {n} 项调整").format(n=len(p.adjustments) - 8))
         lines += [tr("不放入：证据{number} {name}：{reason}").format(number=i["exhibit"], name=i["name"],
-                                                              reason=i["reason"]) for i in p.left_out[:8]]
+                                                              reason=in_language(i["reason"], lang))
+                  for i in p.left_out[:8]]
         if len(p.left_out) > 8:
             lines.append(tr("……另有 {n} 项未放入").format(n=len(p.left_out) - 8))
         if self.profile == "public":
@@ -354,17 +540,20 @@ def describe_result(result) -> str:
     redacted = sum(1 for f in result.files if f.redacted)
     if redacted:
         lines.append(tr("{n} 张图片已打码（原件未改动）").format(n=redacted))
-    lines += [tr("调整：") + a for a in result.adjustments[:4]]
+    from ..core.export.packs import over_limit
+
+    lang = language()
+    lines += [tr("调整：") + in_language(a, lang) for a in result.adjustments[:4]]
     if len(result.adjustments) > 4:
         lines.append(tr("……另有 {n} 项调整").format(n=len(result.adjustments) - 4))
-    over = [i for i in result.left_out if "上限" in i["reason"]]
-    other = [i for i in result.left_out if "上限" not in i["reason"]]
+    over = [i for i in result.left_out if over_limit(i)]
+    other = [i for i in result.left_out if not over_limit(i)]
     if over:
         lines.append(tr("因数量或大小上限未放入 {n} 项：{numbers}").format(
             n=len(over), numbers="、".join("证据" + i["exhibit"] for i in over)))
-    lines += [tr("不放入：证据{number} {name}：{reason}").format(number=i["exhibit"], name=i["name"], reason=i["reason"])
-              for i in other[:4]]
-    lines += [tr("注意：") + n for n in result.notes[:3]]
+    lines += [tr("不放入：证据{number} {name}：{reason}").format(number=i["exhibit"], name=i["name"],
+                                                          reason=in_language(i["reason"], lang)) for i in other[:4]]
+    lines += [tr("注意：") + in_language(n, lang) for n in result.notes[:3]]
     lines.append(tr("完整的清单和每项调整见文件夹中的 manifest.csv。"))
     return "\n".join(lines)
 
@@ -377,12 +566,14 @@ def default_folder(root: Path, profile: str, channel_name: str) -> Path:
     return Path(root) / "exports" / f"{PROFILE_ZH[profile]}_{channel_name.replace('/', '_')}_{datetime.now():%Y%m%d}"
 
 
-def start_pack(session, profile: str, cid: str, out: Path, cancel: threading.Event, on_progress, on_done):
+def start_pack(session, profile: str, cid: str, out: Path, cancel: threading.Event, on_progress, on_done,
+               numbers: list[str] | None = None):
+    """Build the pack in the background; `numbers`: the exhibits chosen (labels), None for the default."""
     from ..core.channels import channel
     from ..core.export.packs import build_pack
     from .tasks import post
 
     ch = channel(cid)
-    session.pack_job(lambda case: build_pack(case, out, profile, ch, cancel=cancel,
+    session.pack_job(lambda case: build_pack(case, out, profile, ch, numbers=numbers, cancel=cancel,
                                              progress=lambda step, d, t: post(on_progress, step, d, t)),
                      on_done, cancel, export=True)

@@ -4,7 +4,7 @@
     <name>EvidenceBinder</name>
     <message>
         <location filename="../../app/ui/dialogs.py" line="24" />
-        <location filename="../../app/ui/packs.py" line="27" />
+        <location filename="../../app/ui/packs.py" line="29" />
         <source>京东</source>
         <translation>JD</translation>
     </message>
@@ -15,13 +15,13 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="24" />
-        <location filename="../../app/ui/packs.py" line="28" />
+        <location filename="../../app/ui/packs.py" line="30" />
         <source>拼多多</source>
         <translation>Pinduoduo</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="25" />
-        <location filename="../../app/ui/packs.py" line="28" />
+        <location filename="../../app/ui/packs.py" line="30" />
         <source>抖音</source>
         <translation>Douyin</translation>
     </message>
@@ -369,54 +369,79 @@
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="23" />
+        <location filename="../../app/ui/packs.py" line="25" />
         <source>平台申诉材料（平台介入：编号配字图片 + 申诉说明）</source>
         <translation>Platform appeal pack (numbered captioned images + appeal statement)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="24" />
+        <location filename="../../app/ui/packs.py" line="26" />
         <source>12315 投诉材料（投诉内容 + 编号附件 + 证据目录，附 12345 通话稿）</source>
         <translation>12315 complaint pack (complaint text + numbered attachments + evidence list, with a 12345 call script)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="25" />
+        <location filename="../../app/ui/packs.py" line="27" />
         <source>公开投诉材料（黑猫投诉 / 聚投诉：个人信息打码）</source>
         <translation>Public complaint pack (Heimao / Jutousu: personal data redacted)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="26" />
+        <location filename="../../app/ui/packs.py" line="28" />
         <source>互联网法院网上立案（起诉状 + 证据目录 + 逐件证据文件）</source>
         <translation>Internet court online filing (complaint + evidence list + one file per exhibit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="27" />
+        <location filename="../../app/ui/packs.py" line="29" />
         <source>淘宝 / 天猫</source>
         <translation>Taobao / Tmall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="29" />
+        <location filename="../../app/ui/packs.py" line="31" />
         <source>黑猫投诉</source>
         <translation>Heimao complaints</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="29" />
+        <location filename="../../app/ui/packs.py" line="31" />
         <source>聚投诉</source>
         <translation>Jutousu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="30" />
+        <location filename="../../app/ui/packs.py" line="32" />
         <source>杭州互联网法院</source>
         <translation>Hangzhou Internet Court</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="30" />
+        <location filename="../../app/ui/packs.py" line="32" />
         <source>北京互联网法院</source>
         <translation>Beijing Internet Court</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="31" />
+        <location filename="../../app/ui/packs.py" line="33" />
         <source>广州互联网法院</source>
         <translation>Guangzhou Internet Court</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="46" />
+        <source>放入 · 顺序</source>
+        <translation>In · order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="46" />
+        <source>证据</source>
+        <translation>Exhibit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="47" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="47" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="48" />
+        <source>默认的理由</source>
+        <translation>Why (the default)</translation>
     </message>
 <message>
         <location filename="../../app/ui/casepage.py" line="65" />
@@ -508,12 +533,6 @@
         <location filename="../../app/ui/detail.py" line="66" />
         <source>把建议的证明目的写入本证据；也可以直接改写</source>
         <translation>Write the suggested purpose into this exhibit; you can also rewrite it</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/detail.py" line="69" />
-        <location filename="../../app/ui/models.py" line="108" />
-        <source>类别</source>
-        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="70" />
@@ -855,7 +874,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="296" />
-        <location filename="../../app/ui/dialogs.py" line="486" />
+        <location filename="../../app/ui/dialogs.py" line="490" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
@@ -921,90 +940,96 @@
         <translation>Save the evidence list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="396" />
+        <location filename="../../app/ui/dialogs.py" line="394" />
+        <location filename="../../app/ui/packs.py" line="288" />
+        <source>没有选择任何证据：请至少勾选一项。</source>
+        <translation>No exhibit chosen: check at least one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="400" />
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="412" />
+        <location filename="../../app/ui/dialogs.py" line="416" />
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="419" />
+        <location filename="../../app/ui/dialogs.py" line="423" />
         <source>正在复制原件…</source>
         <translation>Copying originals…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="421" />
+        <location filename="../../app/ui/dialogs.py" line="425" />
         <source>正在排版…</source>
         <translation>Laying out…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="425" />
+        <location filename="../../app/ui/dialogs.py" line="429" />
         <source>正在制作材料（{done}/{total}）…</source>
         <translation>Preparing files ({done}/{total})…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="430" />
+        <location filename="../../app/ui/dialogs.py" line="434" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="441" />
+        <location filename="../../app/ui/dialogs.py" line="445" />
         <source>已取消，没有写入任何文件。</source>
         <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="445" />
+        <location filename="../../app/ui/dialogs.py" line="449" />
         <source>导出失败：{error}</source>
         <translation>Export failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="455" />
-        <location filename="../../app/ui/dialogs.py" line="471" />
+        <location filename="../../app/ui/dialogs.py" line="459" />
+        <location filename="../../app/ui/dialogs.py" line="475" />
         <location filename="../../app/ui/guide.py" line="44" />
         <location filename="../../app/ui/verify_export.py" line="44" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="456" />
+        <location filename="../../app/ui/dialogs.py" line="460" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="461" />
+        <location filename="../../app/ui/dialogs.py" line="465" />
         <source>已导出 {pages} 页，{n} 项证据：{path}</source>
         <translation>Exported {pages} pages, {n} exhibits: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="479" />
+        <location filename="../../app/ui/dialogs.py" line="483" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="489" />
+        <location filename="../../app/ui/dialogs.py" line="493" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="490" />
+        <location filename="../../app/ui/dialogs.py" line="494" />
         <source>案件库位置</source>
         <translation>Case library</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="491" />
+        <location filename="../../app/ui/dialogs.py" line="495" />
         <source>更改语言后需重新启动程序。</source>
         <translation>Restart the app after changing the language.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="498" />
+        <location filename="../../app/ui/dialogs.py" line="502" />
         <source>选择案件库文件夹</source>
         <translation>Choose the case library folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="504" />
+        <location filename="../../app/ui/dialogs.py" line="508" />
         <location filename="../../app/ui/verify_export.py" line="18" />
         <location filename="../../app/ui/welcome.py" line="16" />
         <source>证据夹</source>
@@ -1613,156 +1638,193 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation>Exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="59" />
-        <location filename="../../app/ui/packs.py" line="99" />
+        <location filename="../../app/ui/packs.py" line="117" />
+        <source>第{rank}</source>
+        <translation>#{rank}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="119" />
+        <source>证据{number}</source>
+        <translation>Exhibit {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="126" />
+        <source>（已改为不放入）</source>
+        <translation> (you left it out)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="126" />
+        <source>（已改为放入）</source>
+        <translation> (you put it in)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="166" />
+        <location filename="../../app/ui/packs.py" line="239" />
+        <location filename="../../app/ui/packs.py" line="273" />
         <source>正在计算材料包的内容…</source>
         <translation>Working out what the pack will hold…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="62" />
+        <location filename="../../app/ui/packs.py" line="169" />
         <source>检查和编辑打码…</source>
         <translation>Check and edit redaction…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="65" />
+        <location filename="../../app/ui/packs.py" line="185" />
+        <source>放入哪些证据（按重要性排列，超出上限时先放前面的；默认按渠道上限挑选，可勾选更改）：</source>
+        <translation>Exhibits to put in (most important first: over the limit, the first ones go in; chosen by default to fit the channel's limits, check or uncheck to change):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="187" />
+        <source>恢复默认选择</source>
+        <translation>Restore the default choice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="191" />
         <source>平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="66" />
+        <location filename="../../app/ui/packs.py" line="192" />
         <source>投诉网站</source>
         <translation>Complaint site</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="67" />
+        <location filename="../../app/ui/packs.py" line="193" />
         <source>法院</source>
         <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="105" />
+        <location filename="../../app/ui/packs.py" line="250" />
+        <location filename="../../app/ui/packs.py" line="279" />
         <source>无法预览：{error}</source>
         <translation>Cannot preview: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="113" />
+        <location filename="../../app/ui/packs.py" line="294" />
         <source>将生成 {files} 个证据文件（{exhibits} 项证据），约 {size}；另附文字材料和清单。</source>
         <translation>Will produce {files} evidence files ({exhibits} exhibits), about {size}, plus the texts and manifests.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="117" />
+        <location filename="../../app/ui/packs.py" line="298" />
         <source>{name}上限：{n} 张图片、每张 {size}{default}</source>
         <translation>{name} limit: {n} images, {size} each{default}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="119" />
+        <location filename="../../app/ui/packs.py" line="300" />
         <source>（未公布，保守默认值）</source>
         <translation> (not published; a conservative default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="120" />
-        <location filename="../../app/ui/packs.py" line="357" />
+        <location filename="../../app/ui/packs.py" line="304" />
+        <source>{n} 项证据不放入（理由见上表）</source>
+        <translation>{n} exhibit(s) left out (the reasons are in the list above)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/packs.py" line="305" />
+        <location filename="../../app/ui/packs.py" line="546" />
         <source>调整：</source>
         <translation>Adjusted: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="122" />
-        <location filename="../../app/ui/packs.py" line="359" />
+        <location filename="../../app/ui/packs.py" line="307" />
+        <location filename="../../app/ui/packs.py" line="548" />
         <source>……另有 {n} 项调整</source>
         <translation>… and {n} more adjustments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="123" />
-        <location filename="../../app/ui/packs.py" line="365" />
+        <location filename="../../app/ui/packs.py" line="308" />
+        <location filename="../../app/ui/packs.py" line="554" />
         <source>不放入：证据{number} {name}：{reason}</source>
         <translation>Left out: exhibit {number} {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="126" />
+        <location filename="../../app/ui/packs.py" line="312" />
         <source>……另有 {n} 项未放入</source>
         <translation>… and {n} more left out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="128" />
+        <location filename="../../app/ui/packs.py" line="314" />
         <source>公开前会遮盖手机号、地址、身份证号、银行卡号和真实姓名（订单号遮一半）；请点“检查和编辑打码”逐张核对。</source>
         <translation>Before publishing, phone numbers, addresses, ID numbers, bank card numbers and real names are covered (the order number half-covered); use "Check and edit redaction" to check each image.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="190" />
+        <location filename="../../app/ui/packs.py" line="376" />
         <source>检查和编辑打码</source>
         <translation>Check and edit redaction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="195" />
+        <location filename="../../app/ui/packs.py" line="381" />
         <source>（第{page}页）</source>
         <translation> (page {page})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="196" />
+        <location filename="../../app/ui/packs.py" line="382" />
         <source>证据{number} {name}</source>
         <translation>Exhibit {number} {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="203" />
+        <location filename="../../app/ui/packs.py" line="389" />
         <source>在图片上拖动可添加遮盖框；拖动框可移动；选中后按 Delete 删除。</source>
         <translation>Drag on the image to add a box; drag a box to move it; select it and press Delete to remove it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="205" />
+        <location filename="../../app/ui/packs.py" line="391" />
         <source>删除选中的框</source>
         <translation>Remove selected boxes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="207" />
+        <location filename="../../app/ui/packs.py" line="393" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="229" />
+        <location filename="../../app/ui/packs.py" line="415" />
         <source>这个材料包里没有需要打码的图片。</source>
         <translation>This pack has no images to redact.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="237" />
+        <location filename="../../app/ui/packs.py" line="423" />
         <source>正在识别个人信息…</source>
         <translation>Finding personal data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="257" />
+        <location filename="../../app/ui/packs.py" line="443" />
         <source>无法打开这张图片：{error}</source>
         <translation>Cannot open this image: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="279" />
+        <location filename="../../app/ui/packs.py" line="465" />
         <source>{n} 个遮盖框（红：自动找到，蓝：您添加的）。在图片上拖动可添加；拖动框可移动；Delete 删除。</source>
         <translation>{n} boxes (red: found by the app, blue: yours). Drag on the image to add; drag a box to move; Delete removes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="351" />
+        <location filename="../../app/ui/packs.py" line="537" />
         <source>已生成：{folder}</source>
         <translation>Done: {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="352" />
+        <location filename="../../app/ui/packs.py" line="538" />
         <source>压缩包：{zip}（{n} 个文件，{size}）</source>
         <translation>Zip: {zip} ({n} files, {size})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="356" />
+        <location filename="../../app/ui/packs.py" line="542" />
         <source>{n} 张图片已打码（原件未改动）</source>
         <translation>{n} images redacted (originals unchanged)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="363" />
+        <location filename="../../app/ui/packs.py" line="552" />
         <source>因数量或大小上限未放入 {n} 项：{numbers}</source>
         <translation>Left out for the count or size limit, {n}: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="367" />
+        <location filename="../../app/ui/packs.py" line="556" />
         <source>注意：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="368" />
+        <location filename="../../app/ui/packs.py" line="557" />
         <source>完整的清单和每项调整见文件夹中的 manifest.csv。</source>
         <translation>The full list and every adjustment are in manifest.csv in the folder.</translation>
     </message>

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from ..messages import Said
 from ..paths import resource_path
 
 # A part a person can read on a phone or a desktop form: no taller than twice its width (a phone
@@ -29,7 +30,7 @@ class Fitted:
     data: bytes
     width: int
     height: int
-    adjustments: list[str] = field(default_factory=list)   # Chinese, for the user
+    adjustments: list[Said] = field(default_factory=list)   # for the user, in either language
 
 
 _fonts: dict[int, ImageFont.FreeTypeFont] = {}
@@ -147,9 +148,9 @@ def fit_jpeg(im: Image.Image, max_side: int | None, max_bytes: int | None, min_s
     if max_side and max(im.size) > max_side:
         scale = max_side / max(im.size)
         im = im.resize((max(1, round(im.width * scale)), max(1, round(im.height * scale))), Image.Resampling.LANCZOS)
-        notes.append(f"缩小到 {im.width}×{im.height} 像素（平台上限 {max_side} 像素）")
+        notes.append(Said("pack_downscaled", width=im.width, height=im.height, max=max_side))
     if min_side and min(im.size) < min_side:
-        notes.append(f"图片较小（{im.width}×{im.height}），平台可能要求至少 {min_side} 像素")
+        notes.append(Said("pack_small", width=im.width, height=im.height, min=min_side))
     while True:
         for q in JPEG_QUALITIES:
             buf = io.BytesIO()
@@ -157,7 +158,7 @@ def fit_jpeg(im: Image.Image, max_side: int | None, max_bytes: int | None, min_s
             data = buf.getvalue()
             if not max_bytes or len(data) <= max_bytes:
                 if q != JPEG_QUALITIES[0]:
-                    notes.append(f"压缩质量降到 {q} 以满足 {max_bytes // 1024} KB 的大小上限")
+                    notes.append(Said("pack_quality", quality=q, kb=max_bytes // 1024))
                 return Fitted(data, im.width, im.height, notes)
         im = im.resize((max(1, int(im.width * 0.85)), max(1, int(im.height * 0.85))), Image.Resampling.LANCZOS)
-        notes.append(f"为满足大小上限缩小到 {im.width}×{im.height} 像素")
+        notes.append(Said("pack_shrunk_for_bytes", width=im.width, height=im.height))

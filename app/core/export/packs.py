@@ -26,6 +26,7 @@ from typing import Callable
 from ..channels import Channel, channel
 from ..classify import slug
 from ..capture import CHINA
+from ..messages import Said
 from ..store import Case, now_iso
 from . import imaging
 from .plan import ExportCancelled, default_purpose, label
@@ -72,8 +73,23 @@ class PackResult:
     notes: list[str]
 
 
+# A second exhibit of the same kind says less than the first of the next kind: a reviewer given five
+# images wants the refusal, the order, the product, the chat and the payment, not two order pages.
+REPEAT_STEP = 4
+
+
 def ranked(rows: list[dict]) -> list[dict]:
-    return sorted(rows, key=lambda r: (IMPORTANCE.get(r["category"], 10), r["number"], r.get("part") or 0))
+    """Most important first: by category (IMPORTANCE), each further exhibit of a category REPEAT_STEP
+    places lower than the one before it; then by number."""
+    rows = sorted(rows, key=lambda r: (IMPORTANCE.get(r["category"], 10), r["number"], r.get("part") or 0))
+    seen: dict[str, int] = {}
+    score = {}
+    for r in rows:
+        k = seen.get(r["category"], 0)
+        seen[r["category"]] = k + 1
+        score[r["id"]] = IMPORTANCE.get(r["category"], 10) + REPEAT_STEP * k
+    return sorted(rows, key=lambda r: (score[r["id"]], IMPORTANCE.get(r["category"], 10), r["number"],
+                                       r.get("part") or 0))
 
 
 def caption_text(row: dict, part: int | None = None, parts: int | None = None) -> str:
@@ -103,29 +119,29 @@ def exhibit_units(case: Case, row: dict, ch: Channel, cut: bool = True) -> tuple
     path = case.original_path(row["sha256"], row["ext"])
     mime = row.get("mime") or ""
     if row["status"] == "encrypted":
-        return None, "受密码保护的 PDF，无法转成图片；请另行提交原件"
+        return None, Said("pack_encrypted")
     if row["status"] != "ok":
-        return None, "文件损坏或不完整，无法转成图片"
+        return None, Said("pack_damaged")
     if mime.startswith("image/") and not cut:
         return _Units("image", 1), None
     if mime.startswith("image/"):
         try:
             im = imaging.open_upright(path, row.get("orientation") or 1, target_side=ch.value("image_max_side_px"))
         except Exception:
-            return None, "图片无法解码"
+            return None, Said("pack_undecodable")
         cuts = imaging.split_points(im)
         return _Units("image", len(cuts), cuts), None
     if mime == "application/pdf":
         n = min(3, row.get("pages") or 1)
-        notes = ["PDF 页面转成图片"]
+        notes = [Said("pack_pdf_pages")]
         if (row.get("pages") or 0) > n:
-            notes.append(f"PDF 共 {row['pages']} 页，只放了前 {n} 页")
+            notes.append(Said("pack_pdf_first_pages", pages=row["pages"], n=n))
         return _Units("pdf", n, notes=notes), None
     if row["kind"] == "video":
-        return _Units("video", 1, notes=["视频取一帧画面作图片，原视频请另行提交"]), None
+        return _Units("video", 1, notes=[Said("pack_video_frame")]), None
     if row["kind"] == "audio":
-        return None, "录音无法作为图片上传；请在平台对话中说明录音内容，或在投诉、诉讼时提交原件"
-    return None, "文档文件无法转成图片；请另行提交原件"
+        return None, Said("pack_audio")
+    return None, Said("pack_document")
 
 
 def merge_cuts(cuts: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
@@ -154,10 +170,10 @@ def unit_images(case: Case, row: dict, units: _Units, k: int, ch: Channel, redac
         cuts = merge_cuts(units.cuts, k)
         notes = []
         if len(cuts) > 1:
-            notes.append(f"长截图按文字间隙分成 {len(cuts)} 张")
+            notes.append(Said("pack_split", n=len(cuts)))
         if len(cuts) < len(units.cuts):
-            notes.append(f"受{ch.name}张数上限所限，本应分成 {len(units.cuts)} 张，" +
-                         ("只能放成一张长图" if len(cuts) == 1 else "每张较长"))
+            notes.append(Said("pack_split_squeezed_one" if len(cuts) == 1 else "pack_split_squeezed",
+                              n=len(units.cuts), **_names(ch)))
         for i, (top, bottom) in enumerate(cuts):
             yield im.crop((0, top, im.width, bottom)), i + 1, len(cuts), notes, redacted
     elif units.kind == "pdf":
@@ -292,15 +308,24 @@ def _short(files: list[str]) -> str:
 
 def _rows(case: Case, numbers: list[str] | None) -> list[dict]:
     rows = [r for r in case.exhibits() if r["include_in_export"]]
-    if numbers:
+    if numbers is not None:
         wanted = set(numbers)
         rows = [r for r in rows if label(r) in wanted or str(r["number"]) in wanted]
     return rows
 
 
 # ----- image packs: platform appeal and public complaint ----------------------------------------------
-def _over_count(ch: Channel) -> str:
-    return f"超出{ch.name}最多 {ch.value('image_count')} 张图片的上限（已优先放入更重要的证据）"
+def _names(ch: Channel) -> dict:
+    return {"channel": ch.name, "channel_en": ch.name_en}
+
+
+def _over_count(ch: Channel) -> Said:
+    return Said("pack_over_count", n=ch.value("image_count"), **_names(ch))
+
+
+def over_limit(item: dict) -> bool:
+    """Whether a left-out exhibit was left out for a channel's count or size limit."""
+    return getattr(item.get("reason"), "code", None) in ("pack_over_count", "pack_over_total")
 
 
 def plan_images(case: Case, rows: list[dict], ch: Channel, keep_pdf: bool = False,
@@ -339,6 +364,47 @@ def plan_images(case: Case, rows: list[dict], ch: Channel, keep_pdf: bool = Fals
 
 
 @dataclass
+class Choice:
+    """One exhibit in the pack's choice list: the core's default (in or out) and why."""
+    row: dict
+    label: str
+    rank: int                         # 1 = the most important; the list is in this order
+    chosen: bool
+    reason: Said
+    images: int = 0                   # images (or files) it takes when chosen
+
+
+def _why(row: dict) -> Said:
+    category = row["category"] if row["category"] in IMPORTANCE else "other"
+    return Said(f"pack_why_{category}")
+
+
+def pack_choices(case: Case, profile: str, ch: Channel, cancel: threading.Event | None = None) -> list[Choice]:
+    """Every exhibit marked for export, most important first, with the pack's default choice: what fits
+    the channel's limits (the refusal, the order, ... first) is in; the rest is out with the reason.
+    An internet court filing takes every exhibit, one file each, in upload order."""
+    rows = _rows(case, None)
+    if profile == "internet_court":
+        return [Choice(r, label(r), i + 1, True, Said("pack_chosen_file"), 1) for i, r in enumerate(rows)]
+    planned, given, left_out = plan_images(case, rows, ch, profile in PROFILE_KEEPS_PDF, cancel)
+    units_of = {row["id"]: units for row, units in planned}
+    reasons = {item["exhibit"]: item["reason"] for item in left_out}
+    out = []
+    for i, row in enumerate(ranked(rows)):
+        k = given.get(row["id"], 0)
+        if k:
+            units = units_of[row["id"]]
+            reason = Said("pack_chosen_because", rank=i + 1, why=_why(row)) if k == 1 else \
+                Said("pack_chosen_parts", rank=i + 1, why=_why(row), k=k)
+            if units.kind == "file":
+                reason = Said("pack_chosen_because", rank=i + 1, why=_why(row))
+        else:
+            reason = reasons.get(label(row)) or _over_count(ch)
+        out.append(Choice(row, label(row), i + 1, bool(k), reason, k))
+    return out
+
+
+@dataclass
 class Preview:
     files: int                        # images and attachments the pack will hold
     exhibits: int
@@ -359,7 +425,7 @@ def preview_pack(case: Case, profile: str, ch: Channel, numbers: list[str] | Non
         limit = ch.value("file_bytes")
         big = [r for r in rows if limit and r["size"] > limit]
         return Preview(len(rows), len(rows), sum(r["size"] for r in rows),
-                       [f"证据{label(r)} 超过 {limit // (1024 * 1024)} MB，网上立案可能无法上传" for r in big], [])
+                       [Said("pack_preview_court_big", number=label(r), mb=limit // (1024 * 1024)) for r in big], [])
     planned, given, left_out = plan_images(case, rows, ch, profile in PROFILE_KEEPS_PDF, cancel)
     max_side = ch.value("image_max_side_px") or 0
     adjustments, approx, files, redact = [], 0, 0, []
@@ -375,12 +441,14 @@ def preview_pack(case: Case, profile: str, ch: Channel, numbers: list[str] | Non
         w, h = row.get("width") or 1080, row.get("height") or 2400
         approx += min(ch.value("image_bytes") or 1 << 40, int(w * min(h, 2 * w) * 0.3)) * k
         if units.count > 1:
-            adjustments.append(f"证据{label(row)}：长截图分成 {k} 张" +
-                               (f"（受张数上限所限，本应 {units.count} 张）" if k < units.count else ""))
+            split = Said("pack_split_squeezed_one", n=units.count, **_names(ch)) if k == 1 else \
+                Said("pack_preview_split_squeezed", k=k, n=units.count) if k < units.count else \
+                Said("pack_preview_split", k=k)
+            adjustments.append(Said("pack_exhibit_note", number=label(row), note=split))
         if units.kind == "image" and max_side and max(w, h) > max_side:
-            adjustments.append(f"证据{label(row)}：缩小到最长边 {max_side} 像素")
+            adjustments.append(Said("pack_exhibit_note", number=label(row), note=Said("pack_preview_downscale", max=max_side)))
         if units.kind in ("pdf", "video"):
-            adjustments.append(f"证据{label(row)}：{units.notes[0]}")
+            adjustments.append(Said("pack_exhibit_note", number=label(row), note=units.notes[0]))
         redact += [(row, 0)] if units.kind == "image" else [(row, p + 1) for p in range(k)]
     return Preview(files, len(given), approx, adjustments, left_out, redact if profile == "public" else [])
 
@@ -429,8 +497,8 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
             size = sum(len(f.data) for f, *_ in made)
             if not made or (total_bytes and used_bytes + size > total_bytes):
                 pack.left_out.append({"exhibit": label(row), "name": row["name"],
-                                      "reason": "无法取出画面" if not made else
-                                      f"超出{ch.name}总大小 {total_bytes // (1024 * 1024)} MB 的上限"})
+                                      "reason": Said("pack_no_frame") if not made else
+                                      Said("pack_over_total", mb=total_bytes // (1024 * 1024), **_names(ch))})
                 continue
             used_bytes += size
             for fitted, part, parts, notes, redacted in made:
@@ -443,7 +511,7 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
                                source_sha256=row["sha256"], part=part, parts=parts, redacted=redacted,
                                adjustments=adjustments)
                 for note in adjustments:
-                    pack.adjustments.append(f"证据{label(row)}：{note}")
+                    pack.adjustments.append(Said("pack_exhibit_note", number=label(row), note=note))
         if index:
             from .shortdocs import index_pdf
 
@@ -452,12 +520,10 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
             pack.add_bytes("证据目录.pdf", index_pdf(case.info(), listed,
                                                    {k: _short(v) for k, v in files_of.items()}, when), "index")
         _add_texts(pack, texts)
-        if any(item["reason"].startswith("超出") for item in pack.left_out):
-            pack.notes.append(f"{ch.name}的上传数量或大小有限，未放入的证据见 manifest 的 left_out；"
-                              "可在对话中补充说明，或改用 12315 投诉、诉讼时提交")
+        if any(over_limit(item) for item in pack.left_out):
+            pack.notes.append(Said("pack_left_out_note", **_names(ch)))
         if ch.limit("image_count") and ch.limit("image_count").default:
-            pack.notes.append(f"{ch.name}未公布上传限制，这里用的是保守的默认值（{max_count} 张、每张 "
-                              f"{max_bytes // (1024 * 1024)} MB），可在 resources/data/channels.json 中修改")
+            pack.notes.append(Said("pack_default_limits", n=max_count, mb=max_bytes // (1024 * 1024), **_names(ch)))
         return pack.finish(when)
     except BaseException:
         pack.abandon()
@@ -557,6 +623,10 @@ def _add_texts(pack: "_Pack", texts: dict | None) -> None:
 def build_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: list[str] | None = None,
                cancel: threading.Event | None = None, progress: Progress | None = None) -> PackResult:
     """The pack for `profile` on channel `ch` (the CLI's and the GUI's one entry), with its texts."""
+    if numbers is not None and not _rows(case, numbers):
+        from ..messages import CoreError
+
+        raise CoreError("pack_nothing_chosen", numbers=",".join(numbers) or "-")
     texts, notes = pack_texts(case, profile)
     common = {"numbers": numbers, "cancel": cancel, "progress": progress, "texts": texts, "notes": notes}
     if profile == "platform":
@@ -570,7 +640,6 @@ def build_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
     else:
         raise ValueError(f"unknown pack profile {profile!r}")
     return result
-    raise ValueError(f"unknown pack profile {profile!r}")
 
 
 def page_image(case: Case, row: dict, page: int):
@@ -672,12 +741,12 @@ def court_filing_pack(case: Case, out: Path, ch: Channel, *, numbers: list[str] 
                                  "exhibit", exhibit=label(row), name=row["name"], source_sha256=row["sha256"])
             names[row["id"]] = item.file
             if limit and row["size"] > limit:
-                note = (f"证据{label(row)}（{row['size'] // (1024 * 1024)} MB）超过 {limit // (1024 * 1024)} MB，"
-                        "网上立案系统可能无法上传；原件已放入，请按法院要求另行提交（如刻录光盘或现场提交）")
+                note = Said("pack_court_too_big", number=label(row), size_mb=row["size"] // (1024 * 1024),
+                            limit_mb=limit // (1024 * 1024))
                 item.adjustments.append(note)
                 pack.notes.append(note)
             if row["status"] != "ok":
-                pack.notes.append(f"证据{label(row)}的文件损坏或加密（{row['status']}），法院可能无法打开；请核对原件")
+                pack.notes.append(Said("pack_court_damaged", number=label(row), status=row["status"]))
         pack.add_bytes("证据目录.pdf", index_pdf(case.info(), rows, {k: _short([v]) for k, v in names.items()}, when),
                        "index")
         _add_texts(pack, texts)
