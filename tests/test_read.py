@@ -129,6 +129,9 @@ def test_names_purposes_and_categories_are_suggestions(read_case_copy):
     assert refusal["category"] == "refusal" and "不符合七天无理由退货条件" in default_purpose(refusal)
     assert default_purpose(rows["Screenshot_20250410_203500_com.tencent.mm.png"]) == "证明已支付货款259.00元"
     assert default_purpose(rows["Screenshot_20250412-160200.png"]) == "证明商品已签收及签收时间"
+    # the source of a payment record is the payer's app, though the order it paid was a JD one
+    wechat = rows["Screenshot_20250410_203500_com.tencent.mm.png"]
+    assert wechat["source_desc"] == "微信App支付记录页截图" and jd["source_desc"] == "京东App订单详情页截图"
 
 
 def test_user_text_is_never_overwritten(read_case_copy):

@@ -70,6 +70,7 @@ def exhibit_proposal(row: dict, facts: dict) -> dict:
     merchant = (values["merchants"] or [None])[0]
     text = row.get("ocr_text") or ""
     name = purpose = None
+    payer = ""
     if screen == "order":
         name = f"{platform}订单详情{noun}" + (f"（订单号{_tail(order)}）" if order else "")
         purpose = "证明买卖合同关系成立及价款"
@@ -112,8 +113,11 @@ def exhibit_proposal(row: dict, facts: dict) -> dict:
     proposal = {"name": name, "purpose": purpose}
     if screen in SCREEN_CATEGORY:
         proposal["category"] = SCREEN_CATEGORY[screen]
-    if kind == "screenshot" and platform and screen in SCREEN_ZH:
-        proposal["source_desc"] = f"{platform}App{SCREEN_ZH[screen]}页截图"
+    if kind == "screenshot" and screen in SCREEN_ZH:
+        # the app the screen was taken in: a payment record is the payer's app (微信, 支付宝), not the shop's
+        app_name = (payer or platform) if screen == "payment" else platform
+        if app_name:
+            proposal["source_desc"] = f"{app_name}App{SCREEN_ZH[screen]}页截图"
     return {k: v[:200] for k, v in proposal.items() if v}
 
 
