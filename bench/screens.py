@@ -174,6 +174,14 @@ def order_page(platform: str, rng: random.Random | None = None, **over) -> tuple
     s.line({"jd": "感谢您在京东购物，欢迎您再次光临！", "taobao": "天猫承诺 淘宝网 交易已完成", "pdd": "拼多多 百亿补贴 全场包邮",
             "douyin": "抖音商城 放心购 极速退"}[platform], 34, GREY)
     s.gap()
+    receiver = over.get("receiver")          # (name, phone, address): the card every order page shows
+    if receiver:
+        name, phone, address = receiver
+        s.card(2)
+        s.text(60, s.y + 20, f"{name}  {phone}", 42)
+        s.y += 92
+        s.para(address, 36, GREY)
+        s.gap(50)
     s.card(4)
     s.line(f"{shop} >", 40)
     product = over.get("product") or rng.choice(PRODUCTS)
@@ -198,6 +206,7 @@ def order_page(platform: str, rng: random.Random | None = None, **over) -> tuple
     s.buttons(["联系客服", "申请售后", "再次购买"])
     image, text = s.result()
     truth = {"platform": platform, "order_numbers": [number], "amounts": [amount], "merchants": [shop],
+             **({"receiver": list(receiver)} if receiver else {}),
              "datetimes": [ordered_iso, paid_iso], "screen": "order",
              "events": {"下单": ordered_iso, "付款": paid_iso}, "text": text}
     return image, truth

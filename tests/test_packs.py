@@ -97,7 +97,7 @@ def test_platform_pack(pack_case, tmp_path):
         assert im.format == "JPEG" and max(im.size) <= ch.value("image_max_side_px")
         assert not im.getexif(), "EXIF (camera, GPS) must not travel into an upload"
         # the caption band on top: red text on white
-        band = im.crop((0, 0, im.width, 40)).convert("RGB")
+        band = im.crop((0, 0, im.width, im.width // 15)).convert("RGB")     # letters in proportion
         assert any(r > 120 and g < 60 for r, g, b in band.get_flattened_data())
     # the audio cannot be an image: listed with its reason, not silently dropped
     assert any("录音" in item["reason"] for item in result.left_out)
@@ -121,7 +121,10 @@ def test_more_than_the_limit_leaves_out_the_least_important(pack_case, tmp_path)
     assert any("上限" in r for r in left.values())
     # the refusal keeps its place, in one taller part rather than pushing the others out
     assert images[0].name == "京东客服拒绝退货聊天记录" and images[0].parts == 1
-    assert any("张数上限" in a for a in images[0].adjustments)
+    assert any("张数上限" in a and "并排" in a for a in images[0].adjustments)
+    # its parts side by side in that one image, not one sliver many screens tall
+    with Image.open(result.folder / images[0].file) as im:
+        assert im.height < 1.2 * im.width, im.size
     assert images[1].name.startswith("照片")
 
 
@@ -317,3 +320,26 @@ def test_cli_says_adjustments_and_reasons_in_english(pack_case, tmp_path):
     assert any("录音" in item["reason"] and item["reason_code"] == "pack_audio" for item in out["left_out"])
     manifest = json.loads((Path(out["folder"]) / "manifest.json").read_text(encoding="utf-8"))
     assert any("长截图" in a for f in manifest["files"] for a in f["adjustments"])   # the pack stays Chinese
+
+
+def test_one_phone_screen_is_never_cut_and_captions_break_between_words(tmp_path):
+    for size in ((1080, 2400), (1080, 2520), (1440, 3200)):             # 20:9, 21:9, 20:9 at 2K
+        assert imaging.split_points(Image.new("RGB", size, "white")) == [(0, size[1])]
+    lines = imaging.caption_lines("证据1 商家拒绝退货截图（服务单号…4502） 2025-03-05 16:45", lambda s: len(s) <= 30)
+    assert lines == ["证据1 商家拒绝退货截图（服务单号…4502）", "2025-03-05 16:45"]
+    assert all(len(ln) <= 12 for ln in imaging.caption_lines("x" * 30, lambda s: len(s) <= 12))
+    # the caption's letters grow with the picture, so a 4000-px photo's caption reads like a screenshot's
+    for width in (1080, 4000):
+        out = imaging.caption(Image.new("RGB", (width, width), "white"), "证据2 照片 2025-03-04 20:15")
+        band = out.height - width
+        assert band >= width / imaging.CAPTION_WIDTHS * 1.5
+
+
+def test_tile_groups_keep_parts_in_order_and_at_most_four_side_by_side():
+    cuts = [(i * 100, (i + 1) * 100) for i in range(7)]
+    assert packs.tile_groups(cuts, 7) == [[c] for c in cuts]
+    groups = packs.tile_groups(cuts, 3)
+    assert [len(g) for g in groups] == [3, 2, 2] and sum(groups, []) == cuts
+    one = packs.tile_groups(cuts, 1)
+    assert len(one) == 1 and len(one[0]) == packs.MAX_SIDE_BY_SIDE
+    assert one[0][0][0] == 0 and one[0][-1][1] == 700                  # nothing lost when merged

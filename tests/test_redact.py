@@ -44,7 +44,20 @@ def test_order_number_is_half_masked_and_trade_numbers_are_not_cards():
     number = "312345678905946"
     assert e - s == len(number) - 2 * (len(number) // 4)
     assert text[:s].endswith(number[:len(number) // 4]) and text[e:] == number[-(len(number) // 4):]
-    assert redact.find_spans("交易单号 4200001234202503051234567890") == []
+    # a payment's numbers name the purchase too: half-masked, never taken for a bank card
+    text = "交易单号 4200001234202503051234567890"
+    number = "4200001234202503051234567890"
+    assert [(k, text[a:b]) for k, a, b in redact.find_spans(text)] == [("trade_number", number[7:21])]
+
+
+def test_the_cases_order_number_is_half_masked_without_a_label():
+    text = "商品 京东订单-30802519476281035946"
+    spans = redact.find_spans(text)
+    assert [(k, text[a:b]) for k, a, b in spans] == [("order_number", "30802519476281035946"[5:15])]
+    text = "已为您查到 30802519476281035946 的物流"
+    assert redact.find_spans(text) == []
+    assert [(k, text[a:b]) for k, a, b in redact.find_spans(text, numbers=("30802519476281035946",))] == \
+        [("order_number", "30802519476281035946"[5:15])]
 
 
 def test_nothing_on_ordinary_words_or_merchant_hotlines_names():
@@ -117,7 +130,10 @@ def test_desktop_page_columns_headings_and_waybills_are_not_personal_data():
              L("地址：上海市浦东新区张江镇芳春路1288弄5号", (100, 400, 400, 420)),
              L("运单号：JDX019283746501", (500, 400, 700, 420)), L("下单时间：2025-03-02 10:15:26", (800, 400, 1000, 420))]
     areas = redact.find(lines, 1200, 800)
-    assert [(a.kind, a.text) for a in areas] == [("address", "上海市浦东新区张江镇芳春路1288弄5号")]
+    # the waybill is no landline, but anyone can look it up: half-masked like the order number
+    assert sorted((a.kind, a.text) for a in areas) == [("address", "上海市浦东新区张江镇芳春路1288弄5号"),
+                                                       ("waybill", "019283746")]
+    areas = [a for a in areas if a.kind == "address"]
     assert areas[0].box[2] * 1200 < 410     # its own box and padding, not the next column at 500
 
 
@@ -126,3 +142,45 @@ def test_address_value_in_its_own_box_after_the_label_box():
              L("修改", (900, 400, 960, 440))]
     areas = redact.find(lines, 1080, 2400)
     assert [(a.kind, a.text) for a in areas] == [("address", "浙江省杭州市西湖区文三路123号")]
+
+
+def test_an_address_wrapped_onto_the_next_row_is_hidden_to_its_end():
+    lines = [L("李晓燕 13957124680", (60, 600, 560, 642)),
+             L("浙江省杭州市西湖区文三路478号华星时代广场3幢1702", (60, 660, 1000, 696)),
+             L("室", (60, 736, 96, 772)), L("九阳官方旗舰店 >", (60, 900, 400, 940))]
+    areas = redact.find(lines, 1080, 2400)
+    assert ("address", "室") in [(a.kind, a.text) for a in areas]
+    assert not any("九阳" in a.text for a in areas)
+    # a row under an address that is no address (a price, a label of its own) is left alone
+    lines[2] = L("运费：¥0.00", (60, 736, 300, 772))
+    assert [a.kind for a in redact.find(lines, 1080, 2400)].count("address") == 1
+
+
+@pytest.mark.parametrize("text, secret", [("你好，jd_zhangwei2019 我的订单", "jd_zhangwei2019"),
+                                          ("用户名：tb_lili88", "tb_lili88"), ("Hi, xiaoyan_li", "xiaoyan_li")])
+def test_account_names_are_found(text, secret):
+    assert [("account", secret)] == [(k, text[a:b]) for k, a, b in redact.find_spans(text)]
+
+
+def test_a_chat_greeting_is_no_account():
+    assert redact.find_spans("亲，您好，看了您的图片") == [] and redact.find_spans("您好，请问还在吗") == []
+
+
+def test_half_masks_end_between_two_digits_not_through_one():
+    from PIL import ImageDraw
+
+    from app.core.export.imaging import font
+
+    im = Image.new("RGB", (1080, 200), "white")
+    text = "订单编号 30802519476281035946"
+    ImageDraw.Draw(im).text((40, 60), text, fill="black", font=font(44))
+    box = ImageDraw.Draw(im).textbbox((40, 60), text, font=font(44))
+    line = L(text, box)
+    (plain,) = redact.find([line], 1080, 200)
+    (snapped,) = redact.find([line], 1080, 200, image=im)
+    assert plain.kind == snapped.kind == "order_number"
+    grey = im.convert("L")
+    for x in (snapped.box[0], snapped.box[2]):
+        col = [grey.getpixel((int(round(x * 1080)), y)) for y in range(box[1], box[3])]
+        assert min(col) > 200, f"the edge at {x * 1080:.0f} px runs through a digit"
+    assert abs(snapped.box[0] - plain.box[0]) * 1080 < 20          # moved to the gap, not elsewhere

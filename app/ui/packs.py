@@ -431,7 +431,8 @@ class RedactionEditor(QDialog):
             if not case.db.execute("SELECT COUNT(*) FROM redactions WHERE exhibit_id = ? AND page = ? AND "
                                    "origin = 'auto'", [row["id"], page]).fetchone()[0]:
                 lines, (w, h) = redactor._lines(row, image, page)
-                redact.propose(case, row["id"], redact.find(lines, w, h, redactor.names, page=page), page)
+                redact.propose(case, row["id"], redact.find(lines, w, h, redactor.names, page=page, image=image,
+                                                       numbers=redactor.numbers), page)
             qimage = QImage(image.tobytes("raw", "RGB"), image.width, image.height, image.width * 3,
                             QImage.Format_RGB888).copy()
             return qimage, redact.stored(case, row["id"], page)

@@ -9,6 +9,7 @@ from a crop of the one decoded image.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from ..paths import resource_path
 # screen and a little more), no shorter than 0.8 of it (a sliver of a screenshot reads as nothing).
 MAX_PART_RATIO = 2.0
 MIN_PART_RATIO = 0.8
+# One phone screen is never cut, however tall the phone: 20:9 (1080x2400) and 21:9 are read as they are.
+ONE_SCREEN_RATIO = 2.4
 OVERLAP = 48            # px repeated across a cut when no gap between lines is found
 JPEG_QUALITIES = (90, 82, 74, 66)
 
@@ -88,7 +91,7 @@ def split_points(im: Image.Image) -> list[tuple[int, int]]:
     line cut in two is whole in one of them."""
     w, h = im.size
     max_h = int(w * MAX_PART_RATIO)
-    if h <= max_h * 1.1:
+    if h <= w * ONE_SCREEN_RATIO:
         return [(0, h)]
     min_h = int(w * MIN_PART_RATIO)
     busy = _row_busyness(im)
@@ -116,19 +119,62 @@ def split_points(im: Image.Image) -> list[tuple[int, int]]:
     return parts
 
 
+# What a caption line is never broken inside: a date with its time, a run of letters, digits and
+# their punctuation ("16:45", "HF-40FB01", "…4502"); a CJK character or a space stands alone.
+_ATOM = re.compile(r"（第\d+/\d+部分）|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+|\s+|.")
+_NO_LINE_START = set("，。、；：？！）」』】〉》,.;:?!)…")
+CAPTION_WIDTHS = 30     # the caption's letters: the image's width over this (36 px on a 1080-px screenshot)
+
+
+def caption_lines(text: str, fits) -> list[str]:
+    """`text` in lines that each `fits`, broken between words: never inside a number, a time or a
+    word of letters, and no line starting with closing punctuation."""
+    lines, line = [], ""
+    for atom in _ATOM.findall(text):
+        if not line or fits(line + atom) or (atom[0] in _NO_LINE_START and len(atom) == 1):
+            line += atom
+        elif atom.isspace():
+            lines.append(line)
+            line = ""
+        else:
+            lines.append(line.rstrip())
+            line = atom
+        while not fits(line) and len(line) > 1:          # one atom wider than the line: cut it
+            cut = len(line) - 1
+            while cut > 1 and not fits(line[:cut]):
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    lines.append(line)
+    return [ln for ln in lines if ln.strip()] or [""]
+
+
+def side_by_side(parts: list[Image.Image]) -> Image.Image:
+    """Parts of one long screenshot next to each other, top-aligned, read left to right, with a grey
+    rule between them; one part is returned as it is."""
+    if len(parts) == 1:
+        return parts[0]
+    gap = max(12, parts[0].width // 40)
+    out = Image.new("RGB", (sum(p.width for p in parts) + gap * (len(parts) - 1), max(p.height for p in parts)),
+                    "white")
+    draw = ImageDraw.Draw(out)
+    x = 0
+    for i, part in enumerate(parts):
+        out.paste(part, (x, 0))
+        x += part.width
+        if i < len(parts) - 1:
+            draw.rectangle([x + gap // 2 - 1, 0, x + gap // 2 + 1, out.height], fill=(150, 150, 150))
+            x += gap
+    return out
+
+
 def caption(im: Image.Image, text: str) -> Image.Image:
-    """The image with a white band on top carrying `text` (wrapped), in proportion to its width."""
-    size = max(18, min(48, im.width // 28))
+    """The image with a white band on top carrying `text` (wrapped between words), its letters in
+    proportion to the image's width, so the caption reads the same when the image is shown smaller."""
+    size = max(18, round(im.width / CAPTION_WIDTHS))
     f = font(size)
     draw = ImageDraw.Draw(Image.new("RGB", (1, 1)))
-    lines, line = [], ""
-    for ch in text:
-        if draw.textlength(line + ch, font=f) > im.width - 2 * size:
-            lines.append(line)
-            line = ch
-        else:
-            line += ch
-    lines.append(line)
+    lines = caption_lines(text, lambda s: draw.textlength(s, font=f) <= im.width - 2 * size)
     band = size // 2 + len(lines) * int(size * 1.35) + size // 2
     out = Image.new("RGB", (im.width, im.height + band), "white")
     out.paste(im, (0, band))

@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import threading
 import uuid
@@ -159,6 +160,27 @@ def merge_cuts(cuts: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
     return [(edges[i], edges[i + 1]) for i in range(k)]
 
 
+MAX_SIDE_BY_SIDE = 4     # parts of a long screenshot put side by side in one image, at most
+
+
+def tile_groups(cuts: list[tuple[int, int]], k: int) -> list[list[tuple[int, int]]]:
+    """A long screenshot's parts in `k` images: each part alone when there are enough images, else
+    consecutive parts side by side (up to MAX_SIDE_BY_SIDE in one image, each a readable screen's
+    height), rather than one image many screens tall."""
+    if k >= len(cuts):
+        return [[c] for c in cuts]
+    k = max(1, k)
+    if len(cuts) > MAX_SIDE_BY_SIDE * k:
+        cuts = merge_cuts(cuts, MAX_SIDE_BY_SIDE * k)
+    size, extra = divmod(len(cuts), k)
+    groups, at = [], 0
+    for i in range(k):
+        n = size + (1 if i < extra else 0)
+        groups.append(cuts[at:at + n])
+        at += n
+    return groups
+
+
 def unit_images(case: Case, row: dict, units: _Units, k: int, ch: Channel, redactor=None):
     """The exhibit's first `k` images (image, part, parts, notes, redacted). A redactor paints the whole
     picture (or page, or frame) before it is cut, so its boxes are those of the picture."""
@@ -167,15 +189,17 @@ def unit_images(case: Case, row: dict, units: _Units, k: int, ch: Channel, redac
     if units.kind == "image":
         im = imaging.open_upright(path, row.get("orientation") or 1, target_side=ch.value("image_max_side_px"))
         im, redacted = redact(row, im, 0)
-        cuts = merge_cuts(units.cuts, k)
+        groups = tile_groups(units.cuts, k)
         notes = []
-        if len(cuts) > 1:
-            notes.append(Said("pack_split", n=len(cuts)))
-        if len(cuts) < len(units.cuts):
-            notes.append(Said("pack_split_squeezed_one" if len(cuts) == 1 else "pack_split_squeezed",
-                              n=len(units.cuts), **_names(ch)))
-        for i, (top, bottom) in enumerate(cuts):
-            yield im.crop((0, top, im.width, bottom)), i + 1, len(cuts), notes, redacted
+        if len(groups) > 1:
+            notes.append(Said("pack_split", n=len(groups)))
+        if len(groups) < len(units.cuts):
+            per = max(len(g) for g in groups)
+            notes.append(Said("pack_split_tiled_one" if len(groups) == 1 else "pack_split_tiled",
+                              n=len(units.cuts), per=per, **_names(ch)))
+        for i, group in enumerate(groups):
+            yield imaging.side_by_side([im.crop((0, top, im.width, bottom)) for top, bottom in group]), \
+                i + 1, len(groups), notes, redacted
     elif units.kind == "pdf":
         pages = _pdf_page_images(path, limit=k)
         for i, page in enumerate(pages):
@@ -441,8 +465,9 @@ def preview_pack(case: Case, profile: str, ch: Channel, numbers: list[str] | Non
         w, h = row.get("width") or 1080, row.get("height") or 2400
         approx += min(ch.value("image_bytes") or 1 << 40, int(w * min(h, 2 * w) * 0.3)) * k
         if units.count > 1:
-            split = Said("pack_split_squeezed_one", n=units.count, **_names(ch)) if k == 1 else \
-                Said("pack_preview_split_squeezed", k=k, n=units.count) if k < units.count else \
+            per = -(-min(units.count, MAX_SIDE_BY_SIDE * k) // k)
+            split = Said("pack_split_tiled_one", n=units.count, per=per, **_names(ch)) if k == 1 else \
+                Said("pack_split_tiled", n=units.count, per=per, **_names(ch)) if k < units.count else \
                 Said("pack_preview_split", k=k)
             adjustments.append(Said("pack_exhibit_note", number=label(row), note=split))
         if units.kind == "image" and max_side and max(w, h) > max_side:
@@ -656,6 +681,20 @@ def page_image(case: Case, row: dict, page: int):
     return key_frames(path, 1, int((row.get("media") or {}).get("rotation") or 0))[0][1].convert("RGB")
 
 
+def known_order_numbers(case: Case) -> tuple[str, ...]:
+    """The case's order numbers (its details and what the reading found on any exhibit): hidden by half
+    wherever they appear on a public image, with or without a label."""
+    from ..read.facts import flat
+
+    found = {case.info().get("order_number") or ""}
+    for row in case.db.query("SELECT facts_json FROM exhibits WHERE deleted_at IS NULL AND facts_json IS NOT NULL"):
+        try:
+            found.update(flat(json.loads(row["facts_json"])).get("order_numbers") or [])
+        except (ValueError, TypeError, AttributeError):
+            continue
+    return tuple(sorted(n for n in found if len(re.sub(r"\D", "", n)) >= 8))
+
+
 class Redactor:
     """Paints out personal data for a public pack: the stored areas of each picture, proposed from its
     OCR lines the first time (app/core/export/redact.py); the painted picture is kept in derived/."""
@@ -666,6 +705,7 @@ class Redactor:
         self.case, self.redact = case, redact
         info = case.info()
         self.names = tuple(n for n in (info.get("claimant_name") or "",) if n)
+        self.numbers = known_order_numbers(case)
         self.folder = case.root / "derived" / "redacted"
 
     def __call__(self, row: dict, im, page: int):
@@ -674,7 +714,9 @@ class Redactor:
                                     "AND origin = 'auto'", [row["id"], page]).fetchone()[0]
         if not seen:
             lines, (w, h) = self._lines(row, im, page)
-            areas = self.redact.propose(self.case, row["id"], self.redact.find(lines, w, h, self.names, page=page), page)
+            areas = self.redact.propose(self.case, row["id"],
+                                        self.redact.find(lines, w, h, self.names, page=page, image=im,
+                                                         numbers=self.numbers), page)
         if not areas:
             return im, False
         painted = self.redact.paint(im, areas)

@@ -23,7 +23,9 @@ from PIL import Image, ImageDraw
 from ..store import Case, now_iso
 
 KIND_ZH = {"mobile": "手机号", "landline": "座机号", "id_card": "身份证号", "bank_card": "银行卡号",
-           "address": "地址", "name": "姓名", "order_number": "订单号（半遮）", "manual": "手动添加"}
+           "address": "地址", "name": "姓名", "order_number": "订单号（半遮）", "waybill": "运单号（半遮）",
+           "account": "账号", "trade_number": "交易单号（半遮）", "manual": "手动添加"}
+HALF = ("order_number", "waybill", "trade_number")      # half-masked: the edges sit in the gap between two characters
 FILL = (0, 0, 0)
 PAD = 0.25        # of the line's height, around each box
 
@@ -34,8 +36,17 @@ LANDLINE = re.compile(r"(?<![0-9A-Za-z])0[1-9][0-9]{1,2}[- ]?[0-9]{7,8}(?![0-9A-
 ID_CARD = re.compile(r"(?<![0-9A-Za-z])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
                      r"[0-9*]{3}[0-9Xx*](?![0-9A-Za-z])")
 CARD = re.compile(r"(?<![0-9A-Za-z])(?:[0-9][ -]?){15,18}[0-9](?![0-9A-Za-z])")
-ORDER_LABEL = re.compile(r"(订单编号|订单号|订单号码|订单ID|order\s*(?:no|id))", re.I)
+ORDER_LABEL = re.compile(r"(订单编号|订单号|订单号码|订单ID|order\s*(?:no|id)|(?:京东|淘宝|天猫|抖音|拼多多)订单[-－])", re.I)
+# A payment's numbers name the same purchase (WeChat's 商户单号 is the shop's order number): half-masked.
+TRADE_LABEL = re.compile(r"(交易单号|商户单号|交易号|支付单号|支付流水号)")
 ORDER_NUMBER = re.compile(r"[0-9][0-9-]{9,30}[0-9]")
+# A waybill can be looked up by anyone (the route, the town, sometimes the phone's last digits): half-masked.
+WAYBILL_LABEL = re.compile(r"(运单号|运单编号|快递单号|物流单号|快递单号码|物流编号)")
+WAYBILL = re.compile(r"[A-Za-z]{0,4}[0-9]{8,22}")
+# The account name a site greets the user with ("你好，jd_zhangwei2019") or labels, often the real name
+# in pinyin. Only names of letters, digits and _-. after a greeting: a chat's "您好，请问…" is no account.
+ACCOUNT = re.compile(r"(?:(?:你好|您好|Hi|hi|欢迎您?)[，,：:\s]*|(?:用户名|账号|账户|会员名|昵称|买家昵称)[:：\s]+)"
+                     r"([A-Za-z][A-Za-z0-9_\-.]{3,30})")
 # A label, a colon or a space, then the name ("收货人信息" is a heading, not a name).
 NAME_LABEL = re.compile(r"(收货人|收件人|联系人|姓名|买家姓名|投诉人|申请人|寄件人)[:：\s]+([\u4e00-\u9fa5·]{2,5})")
 NAME_BEFORE_PHONE = re.compile(r"([\u4e00-\u9fa5·]{2,4})\s*(?=(?:\+?86[- ]?)?1[3-9][0-9][0-9*]{8}(?![0-9]))")
@@ -88,8 +99,9 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
-def find_spans(text: str, names: tuple[str, ...] = ()) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of the personal data in one line of text."""
+def find_spans(text: str, names: tuple[str, ...] = (), numbers: tuple[str, ...] = ()) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of the personal data in one line of text. `numbers`: the case's order numbers,
+    half-masked wherever they appear, with a label or without ("京东订单-3080…" on a payment)."""
     t = _fold(text)
     spans: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
@@ -109,9 +121,29 @@ def find_spans(text: str, names: tuple[str, ...] = ()) -> list[tuple[str, int, i
             n = m.end() - m.start()
             add("order_number", m.start() + n // 4, m.end() - n // 4)
             break
+    for number in numbers:
+        if len(number) >= 8:
+            for m in re.finditer(re.escape(number), t):
+                n = len(number)
+                add("order_number", m.start() + n // 4, m.end() - n // 4)
+    trade_line = TRADE_LABEL.search(t) if not order_line else None
+    if trade_line:
+        for m in ORDER_NUMBER.finditer(t, trade_line.end()):
+            n = m.end() - m.start()
+            add("trade_number", m.start() + n // 4, m.end() - n // 4)
+            break
+    waybill_line = WAYBILL_LABEL.search(t)
+    if waybill_line:
+        for m in WAYBILL.finditer(t, waybill_line.end()):
+            n = m.end() - m.start()
+            add("waybill", m.start() + n // 4, m.end() - n // 4)
+            break
+    for m in ACCOUNT.finditer(t):
+        add("account", m.start(1), m.end(1))
     for m in CARD.finditer(t):
         digits = re.sub(r"\D", "", m.group())
-        if not order_line and ("卡" in t or _luhn(digits)) and not re.search(r"(单号|编号|交易号|流水号)", t):
+        if not order_line and not waybill_line and ("卡" in t or _luhn(digits)) \
+                and not re.search(r"(单号|编号|交易号|流水号)", t):
             add("bank_card", m.start(), m.end())
     for m in LANDLINE.finditer(t):
         add("landline", m.start(), m.end())
@@ -140,20 +172,27 @@ def _is_address_label(text: str) -> bool:
     return bool(m) and not m.group(2).strip()
 
 
-def find(lines, width: int, height: int, names: tuple[str, ...] = (), page: int = 0) -> list[Area]:
+def find(lines, width: int, height: int, names: tuple[str, ...] = (), page: int = 0, image=None,
+         numbers: tuple[str, ...] = ()) -> list[Area]:
     """Areas of personal data on a picture `width` x `height`, from its OCR lines (text, box, page).
 
     Lines side by side are read as one row (the reading's rows_of), so a label and its value that OCR
     returns as two boxes ("订单编号" | "3080…5946") are found together; each area is cut to the part of
-    each line box that holds the matched characters."""
+    each line box that holds the matched characters. With the picture (`image`, any size), the side
+    edges of a half-masking box are moved into the gap between two characters, so no digit is left
+    half covered (a character's place in the box is only estimated from the text)."""
     from ..read.facts import rows_of
 
     rows = rows_of([ln for ln in lines if getattr(ln, "box", None) and getattr(ln, "page", 0) == page])
     areas = []
+    runs_on = False                  # the row before ended in an address: a wrapped address goes on
     for i, row in enumerate(rows):
-        spans = find_spans(row.text, names)
+        spans = find_spans(row.text, names, numbers)
         if not spans and i > 0 and _is_address_label(rows[i - 1].text) and ADDRESS_WORDS.search(row.text):
             spans = [("address", 0, len(row.text))]         # "收货地址" above, the address on its own row
+        elif not spans and runs_on and _continues_address(rows[i - 1], row):
+            spans = [("address", 0, len(row.text))]         # "…1702" above, "室" wrapped onto this row
+        runs_on = any(kind == "address" and end >= len(row.text.rstrip()) for kind, _, end in spans)
         for kind, start, end in spans:
             if kind == "address":
                 start, end = _one_box(row, start, end)
@@ -163,10 +202,61 @@ def find(lines, width: int, height: int, names: tuple[str, ...] = (), page: int 
                     continue
                 x0, y0, x1, y1 = span_box(line.text, line.box, a - s, b - s)
                 pad = (y1 - y0) * PAD
-                areas.append(Area(kind, (max(0.0, (x0 - pad) / width), max(0.0, (y0 - pad) / height),
-                                         min(1.0, (x1 + pad) / width), min(1.0, (y1 + pad) / height)),
+                xpad = 0 if kind in HALF else pad
+                areas.append(Area(kind, (max(0.0, (x0 - xpad) / width), max(0.0, (y0 - pad) / height),
+                                         min(1.0, (x1 + xpad) / width), min(1.0, (y1 + pad) / height)),
                                   line.text[a - s:b - s], "auto", page))
+    if image is not None:
+        areas = [snap(image, a) if a.kind in HALF else a for a in areas]
     return areas
+
+
+def snap(image: Image.Image, area: Area) -> Area:
+    """The half-masking `area` with each side edge moved to the nearest column without ink (the gap
+    between two characters) within about half a character of where it was estimated."""
+    w, h = image.size
+    x0, y0, x1, y1 = area.box
+    top, bottom = int(y0 * h), max(int(y0 * h) + 1, int(round(y1 * h)))
+    reach = max(2, int((bottom - top) / (1 + 2 * PAD) * 0.4))          # ~ half a digit's width
+    left, right = max(0, int(x0 * w) - reach), min(w, int(round(x1 * w)) + reach)
+    if right - left < 4:
+        return area
+    grey = image.crop((left, top, right, bottom)).convert("L")
+    data = grey.tobytes()
+    cw, ch = grey.size
+    ink = []
+    for x in range(cw):
+        col = data[x::cw][:ch]
+        ink.append(max(col) - min(col))
+    strong = max(ink) or 1
+    quiet = [i < strong * 0.2 for i in ink]
+
+    def nearest(px: float) -> float:
+        at = int(round(px * w)) - left
+        for d in range(reach + 1):
+            for x in (at - d, at + d):
+                if 0 <= x < cw and quiet[x]:
+                    return (left + x) / w
+        return px
+
+    return Area(area.kind, (nearest(x0), y0, nearest(x1), y1), area.text, area.origin, area.page, area.id)
+
+
+def _continues_address(above, row) -> bool:
+    """Whether `row` is the wrapped end of the address that ends `above`: right under it (less than one and
+    a half line heights between), starting where it starts or further left, short, with no label of its
+    own, and address-like ("室", "3 幢 1702 室", "华星时代广场")."""
+    text = _fold(row.text).strip()
+    if not text or len(text) > 24 or re.search(r"[:：]", text):
+        return False
+    if not (ADDRESS_WORDS.search(text) or re.fullmatch(r"[0-9A-Za-z\-#()（）\s]+", text)):
+        return False
+    a_top = min(ln.box[1] for _, _, ln in above.spans)
+    a_bottom = max(ln.box[3] for _, _, ln in above.spans)
+    top = min(ln.box[1] for _, _, ln in row.spans)
+    left, a_left = min(ln.box[0] for _, _, ln in row.spans), min(ln.box[0] for _, _, ln in above.spans)
+    height = a_bottom - a_top
+    return 0 <= top - a_bottom < 1.5 * height and left <= a_left + height
 
 
 def _one_box(row, start: int, end: int) -> tuple[int, int]:
