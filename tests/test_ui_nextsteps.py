@@ -126,3 +126,28 @@ def test_parties_dialog_checks_and_saves(qtbot, window, jd_case):
         window.session.update_case(dialog.result_values)
     assert "杭州互联网法院" in panel.result["texts"]["lawsuit"].render()
     assert "91110000MA01ABCD1X" in panel.result["texts"]["complaint_12315"].render()
+
+
+def test_arrivals_recompute_the_plan_only_when_the_panel_is_seen(qtbot, window, jd_case, tmp_path):
+    """At 10,000 exhibits the plan is 100-300 ms of work per arrival: out of sight it waits; case edits
+    still recompute at once."""
+    from conftest import make_image
+
+    panel = window.next_steps
+    with qtbot.waitSignal(panel.computed, timeout=WAIT):
+        window.open_case(jd_case)
+    window.case_page.side.setCurrentIndex(0)     # 证据详情 in front, 下一步 hidden
+    assert not panel.isVisible()
+    runs = []
+    panel.computed.connect(lambda: runs.append(1))
+    shot = make_image(tmp_path / "in" / "订单详情.png", size=(300, 600))
+    window.import_paths([str(shot)])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT)
+    qtbot.wait(600)
+    assert runs == [], "the hidden panel recomputed for an arrival"
+    with qtbot.waitSignal(panel.computed, timeout=WAIT):
+        window.case_page.side.setCurrentWidget(panel)
+    assert "订单详情" in panel.checklist.text() or "证据1" in panel.checklist.text()
+    window.case_page.side.setCurrentIndex(0)
+    with qtbot.waitSignal(panel.computed, timeout=WAIT):   # a case field: recomputed while hidden
+        window.session.update_case({"amount_paid": "299.00"})

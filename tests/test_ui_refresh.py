@@ -182,3 +182,82 @@ def test_watched_and_imported_evidence_is_one_definition(case, tmp_path):
     assert wanted("chat.csv")
     assert Importer(case, durable=False).import_file(tmp_path / "chat.csv").status == "imported"
     assert not wanted("chat.csv.crdownload") and not wanted("~$合同.docx")
+
+
+def _many_rows(sample_case, n):
+    with Case.open(sample_case, writable=False) as case:
+        model_rows = case.exhibits()
+    rows = []
+    for i in range(n):
+        row = dict(model_rows[i % len(model_rows)])
+        row.update(id=1000 + i, number=i + 1, part=None, name=f"截图 {i + 1}")
+        rows.append(row)
+    return rows
+
+
+def test_a_row_appended_below_the_view_repaints_no_visible_row(qtbot, sample_case, monkeypatch):
+    """An arrival at 10,000 exhibits repainted every visible row (Qt relays out the whole view after a
+    row-count change): most of its GUI time. Rows above an appended one do not move, so nothing of them
+    is asked again; when the end is in view, the new row is painted."""
+    from types import SimpleNamespace
+
+    from app.ui.casepage import ExhibitTable
+    from app.ui.models import ExhibitModel
+
+    rows = _many_rows(sample_case, 301)
+    model = ExhibitModel()
+    model.set_rows(rows[:299])
+    table = ExhibitTable()
+    table.setModel(model)
+    table.resize(700, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.wait(50)
+    asked = []
+    real_value = model._value
+    monkeypatch.setattr(model, "_value", lambda row, col, role: (asked.append(row["number"]), real_value(row, col, role))[1])
+    bar = table.verticalScrollBar()
+    maximum = bar.maximum()
+
+    def arrive(row):
+        asked.clear()
+        model.apply(SimpleNamespace(changes=edit.Changes(exhibit_ids=(row["id"],)), rows=[row], order=None))
+        qtbot.wait(60)  # the view's delayed layout and the paint
+        qtbot.waitUntil(lambda: bar.maximum() > maximum, timeout=WAIT)
+
+    arrive(rows[299])
+    assert model.rowCount() == 300
+    assert not asked, f"visible rows were asked again after a row was added below them: {sorted(set(asked))[:10]}"
+    table.scrollToBottom()
+    qtbot.wait(60)
+    maximum = bar.maximum()
+    arrive(rows[300])
+    assert 301 in asked, "the new row, in view, was painted"
+    assert not [n for n in asked if n < 295], "rows above the new one were painted again"
+    last = table.visualRect(model.index(300, 1))
+    assert table.viewport().rect().intersects(last)
+
+
+def test_cells_answer_every_role_in_one_call(qtbot, sample_case):
+    """The delegates ask all roles of a cell through multiData: the same answers as data()."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from app.ui.casepage import ExhibitTable
+    from app.ui.models import ExhibitModel
+
+    rows = _many_rows(sample_case, 12)
+    model = ExhibitModel()
+    model.set_rows(rows)
+    table = ExhibitTable()
+    table.setModel(model)
+    calls = []
+    real = model.data
+    model.data = lambda *a: (calls.append(a), real(*a))[1]
+    for col in range(model.columnCount()):
+        option = QStyleOptionViewItem()
+        index = model.index(0, col)
+        table.itemDelegate().initStyleOption(option, index)
+        assert option.text == (real(index) or "")
+        if col == 7:
+            assert option.checkState == Qt.Checked
+    assert calls == [], "the delegate asked role by role"

@@ -677,7 +677,9 @@ class MainWindow(QMainWindow):
 
     # ----- watched folders ----------------------------------------------------------------------
     def _fill_folders(self, folders):
-        self.folders.clear()
+        """The watched folders; rows are updated in place (a watched-folder arrival changes one
+        'last import' time: clearing and refilling the list repainted it and its header each time)."""
+        rows = []
         for f in folders:
             mode, error = self.folder_status.get(f.path, ("paused" if f.paused else "starting", None))
             if f.paused:
@@ -686,12 +688,25 @@ class MainWindow(QMainWindow):
                     "stopped": tr("无法监视"), "paused": tr("已暂停"), "starting": tr("启动中")}.get(mode, mode)
             color = {"native": "#2e8b57", "polling": "#2e8b57", "missing": "#d4a017", "paused": "#999999",
                      "starting": "#d4a017"}.get(mode, "#b22222")
-            item = QTreeWidgetItem([f.path, text, (f.last_import_at or "—").replace("T", " ")[:19]])
+            rows.append(((f.path, text, (f.last_import_at or "—").replace("T", " ")[:19]), color,
+                         (f.path, f.paused), error or ""))
+        tree = self.folders
+        if tree.topLevelItemCount() != len(rows) or any(
+                tree.topLevelItem(i).text(0) != r[0][0] for i, r in enumerate(rows)):
+            tree.clear()
+            for _ in rows:
+                tree.addTopLevelItem(QTreeWidgetItem())
+        for i, (texts, color, data, error) in enumerate(rows):
+            item = tree.topLevelItem(i)
+            if (tuple(item.text(c) for c in range(3)), item.data(0, Qt.UserRole + 1), item.toolTip(1)) == (
+                    texts, color, error) and item.data(0, Qt.UserRole) == data:
+                continue
+            for c, t in enumerate(texts):
+                item.setText(c, t)
             item.setIcon(0, dot(color))
-            item.setData(0, Qt.UserRole, (f.path, f.paused))
-            if error:
-                item.setToolTip(1, error)
-            self.folders.addTopLevelItem(item)
+            item.setData(0, Qt.UserRole, data)
+            item.setData(0, Qt.UserRole + 1, color)
+            item.setToolTip(1, error)
 
     def _watch_status(self, path, mode, error):
         self.folder_status[path] = (mode, error)

@@ -228,13 +228,39 @@ class ExhibitModel(QAbstractTableModel):
     def data(self, index, role=_DISPLAY):
         if not index.isValid():
             return None
+        return self._value(self._rows[index.row()], index.column(), int(role))
+
+    def multiData(self, index, span):
+        """Every role a view asks of one cell in one call: the table's and the grid's delegates ask
+        seven roles per cell per paint, which were seven calls into Python each (issue 10)."""
+        if not index.isValid():
+            for role_data in span:
+                role_data.clearData()
+            return
         row = self._rows[index.row()]
         col = index.column()
-        role = int(role)
+        for role_data in span:  # every role answered or cleared: the span may hold the last cell's data
+            value = self._value(row, col, role_data.role())
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _value(self, row: dict, col: int, role: int):
         if role == _DISPLAY:
             return self._texts(row)[col]
         if role == _DECORATION:
             return self._thumbnail(row) if col == 0 else None
+        if role == _FOREGROUND:
+            if col == _STATUS and row["status"] != "ok":
+                return _RED
+            if col == _CAPTURED and row.get("captured_at_source") == "mtime":
+                return _BROWN
+            return None
+        if role == _CHECK:
+            if col == _INCLUDE:
+                return Qt.Checked if row["include_in_export"] else Qt.Unchecked
+            return None
         if role == _SIZE_HINT:
             return _TILE if col == 0 else None  # one size for every tile of the grid
         if role == _USER:
@@ -245,15 +271,6 @@ class ExhibitModel(QAbstractTableModel):
             if col == 1:
                 return f"{row['name']}\n{visible(row['original_name'])}"
             return self._texts(row)[col]
-        if role == _CHECK:
-            if col == _INCLUDE:
-                return Qt.Checked if row["include_in_export"] else Qt.Unchecked
-            return None
-        if role == _FOREGROUND:
-            if col == _STATUS and row["status"] != "ok":
-                return _RED
-            if col == _CAPTURED and row.get("captured_at_source") == "mtime":
-                return _BROWN
         return None
 
     def flags(self, index):

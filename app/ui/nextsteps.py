@@ -213,6 +213,7 @@ class NextStepsPanel(QScrollArea):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
         self._shown_kind: str | None = None
+        self._stale = False                   # exhibits changed while the panel was out of sight
         self._edited: dict[str, str] = {}     # texts the user changed, kept until 重新生成
         self._clear()
 
@@ -226,6 +227,7 @@ class NextStepsPanel(QScrollArea):
                 pass
         self.session = session
         self.result = None
+        self._stale = False
         self._edited.clear()
         self._clear()
         if session is not None:
@@ -234,9 +236,22 @@ class NextStepsPanel(QScrollArea):
 
     def _changed(self, delta) -> None:
         ch = delta.changes
-        if delta.info is not None or delta.events is not None or delta.rows or getattr(ch, "removed", None) \
-                or delta.order is not None:
+        if delta.info is not None or delta.events is not None:
             self._timer.start(RECOMPUTE_MS)
+        elif delta.rows or getattr(ch, "removed", None) or delta.order is not None:
+            # Exhibits only (imports, watched-folder arrivals): recomputed when the panel is seen. At
+            # 10,000 exhibits the plan takes 100-300 ms of Python on the database thread, which the GUI
+            # thread waited behind (the GIL) on every arrival while the panel was out of sight.
+            if self.isVisible():
+                self._timer.start(RECOMPUTE_MS)
+            else:
+                self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._timer.start(0)
 
     def refresh(self) -> None:
         session = self.session
