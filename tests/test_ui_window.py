@@ -186,3 +186,58 @@ def test_case_fact_dates_become_chronology_events():
     facts = case_fact_events(info, [{"type": "签收", "occurred_at": "2025-03-03T18:00:00+08:00"}])
     assert [(e["type"], e["occurred_at"][:10]) for e in facts] == [("下单", "2025-03-01"), ("付款", "2025-03-01")]
     assert all(e["from_case"] and e["id"] is None for e in facts)
+
+
+def test_an_empty_case_asks_for_what_its_checklist_asks(qtbot, window, tmp_path):
+    """The empty case's drop box lists the dispute engine's checklist (the items 下一步 shows), so it
+    follows the case: a food case claiming ten times the price asks for the label and the snapshot."""
+    from app.core.dispute.checklist import checklist
+    from app.core.dispute.known import load
+
+    root = tmp_path / "library" / "food"
+    Case.create(root, "过期零食", platform="jd", product_class="food", demand="十倍赔偿").close()
+    window.open_case(root)
+    guide = window.case_page.guide
+    qtbot.waitUntil(lambda: guide.isVisible() and guide.items is not None, timeout=WAIT)
+    text = guide.checklist.text()
+    with Case.open(root, writable=False) as case:
+        wanted = [i.label for i in checklist(load(case)) if not i.done]
+    assert wanted and all(label in text for label in wanted)
+    assert "问题的照片或视频（含生产日期和保质期）" in text and "不符合食品安全标准的证据" in text
+    assert "交易快照" in text and "订单详情页" in text  # how to get a required item, in words
+    window.resize(1366, 768)
+    qtbot.wait(100)
+    assert window.minimumSizeHint().height() <= 740, window.minimumSizeHint()  # fits a laptop screen
+    window.session.update_case({"product_class": "durable", "demand": "退货退款"})
+    qtbot.waitUntil(lambda: "不符合食品安全标准" not in guide.checklist.text() and bool(guide.checklist.text()),
+                    timeout=WAIT)
+    assert "付款凭证" in guide.checklist.text()
+
+
+def test_the_guide_and_the_empty_case_in_english(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.guide import SECTIONS, GuideDialog
+    from app.ui.labels import settings, tr
+    from app.ui.main import install_translator
+
+    app = QApplication.instance()
+    translator = install_translator(app, "en")
+    settings().setValue("language", "en")
+    try:
+        untranslated = [s[:30] for s in SECTIONS if tr(s) == s]
+        assert not untranslated, f"guide sections without English: {untranslated}"
+        dialog = GuideDialog()
+        qtbot.addWidget(dialog)
+        shown = dialog.text.toPlainText()
+        assert "Evidence Binder guide" in shown and "Shortcuts" in shown and "使用指南" not in shown
+        root = tmp_path / "library" / "en"
+        Case.create(root, "empty", platform="jd").close()
+        window.open_case(root)
+        guide = window.case_page.guide
+        qtbot.waitUntil(lambda: guide.isVisible() and guide.items is not None, timeout=WAIT)
+        shown = guide.checklist.text()
+        assert "Proof of payment" in shown and "(optional)" in shown and "付款凭证" not in shown and "可选" not in shown
+    finally:
+        app.removeTranslator(translator)
+        settings().setValue("language", "zh")

@@ -8,19 +8,39 @@ Every part scrolls or wraps, so the page fits a 1366x768 screen.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+import html
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QListView,
-                               QScrollArea, QSplitter, QTableView,
+                               QScrollArea, QSplitter, QStackedWidget, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from .detail import DetailPanel, Preview
-from .labels import tr
+from .labels import error_text, language, tr
 from .models import ExhibitModel
 from .timeline import TimelinePanel
 
-# What to gather first (DESIGN §1, §9: the seeds of 固定证据).
-FIRST_EVIDENCE = ("订单详情页截图（订单号、金额、下单时间）", "付款记录或发票", "签收记录（物流页面）",
-                  "问题的照片或开箱视频", "与客服的聊天记录、通话录音", "商家拒绝的页面或回复", "平台的交易快照")
+# The evidence checklist's item names (app/core/dispute/checklist.py), marked so lupdate offers them.
+_ITEM_NAMES = (QT_TRANSLATE_NOOP("EvidenceBinder", "订单凭证（订单号、商品、金额、下单时间）"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "付款凭证"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "签收记录（签收时间）"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "问题的照片或视频"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "问题的照片或视频（含生产日期和保质期）"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "与商家沟通的记录"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "商家拒绝的书面记录（书面拒赔说明）"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "交易快照（下单时的商品页面）"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "第三方检测报告"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "欺诈的证据（宣传与实物不符、虚假标注）"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "不符合食品安全标准的证据（标签、检测、监管通报）"))
+
+
+def evidence_checklist(case) -> list:
+    """On the database thread: the case's evidence checklist, the one 下一步 shows (the dispute engine's,
+    for this case's product class, demand and platform)."""
+    from ..core.dispute.checklist import checklist
+    from ..core.dispute.known import load
+
+    return checklist(load(case))
 
 
 class FileDropMixin:
@@ -90,26 +110,103 @@ class ExhibitGrid(FileDropMixin, QListView):
     pass
 
 
-class EmptyGuide(QFrame):
-    """Shown while a case has no exhibits: where to drop files and what to gather first."""
+class EmptyGuide(FileDropMixin, QFrame):
+    """Shown in place of the empty exhibit list while a case has no exhibits: where to drop files and
+    what to gather first (in the list's place, it has room for the checklist at 1366x768). What to gather
+    is the case's evidence checklist (the same items 下一步 lists), so it follows the case's product
+    class and demand: a food case asks for the label, a 三倍赔偿 claim for the transaction snapshot."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("emptyGuide")
+        self.setAcceptDrops(True)
         self.setStyleSheet("#emptyGuide { border: 2px dashed #9bb3d6; border-radius: 10px; background: #f6f9fe }")
         title = QLabel(tr("把证据文件拖到这里开始"))
         title.setStyleSheet("font-size: 18px; font-weight: bold")
         body = QLabel(tr("也可以用「文件 → 导入文件…」（Ctrl+I），或在下方「监视文件夹」添加手机相册同步文件夹。"
                          "原文件只会被复制，不会被移动或修改。"))
         body.setWordWrap(True)
-        self.checklist = QLabel(tr("先收集这些：") + "<ul>" + "".join(f"<li>{tr(x)}</li>" for x in FIRST_EVIDENCE)
-                                + "</ul>")
+        self.checklist = QLabel()
         self.checklist.setWordWrap(True)
+        self.checklist.setTextFormat(Qt.RichText)
+        inner = QWidget()
+        inner.setObjectName("emptyGuideList")
+        inner.setStyleSheet("#emptyGuideList { background: transparent }")
+        iv = QVBoxLayout(inner)
+        iv.setContentsMargins(0, 0, 0, 0)
+        iv.addWidget(self.checklist)
+        iv.addStretch()
+        scroll = QScrollArea()  # a long checklist scrolls inside the box (1366x768)
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setStyleSheet("QScrollArea { background: transparent }")
+        scroll.viewport().setAutoFillBackground(False)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(body)
-        layout.addWidget(self.checklist)
-        layout.addStretch()
+        layout.addWidget(scroll, 1)
+        self.session = None
+        self.items: list | None = None
+        self._generation = 0
+
+    def attach(self, session) -> None:
+        """Follow this case session (None: no case open)."""
+        if self.session is not None:
+            try:
+                self.session.changed.disconnect(self._changed)
+            except (RuntimeError, TypeError):
+                pass
+        self.session = session
+        self.items = None
+        self._generation += 1
+        self.checklist.clear()
+        if session is not None:
+            session.changed.connect(self._changed)
+            if self.isVisible():
+                self.refresh()
+
+    def _changed(self, delta) -> None:
+        if delta.info is not None and self.isVisible():  # product class, demand, platform
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self.session
+        if session is None or session.closing:
+            return
+        self._generation += 1
+        generation = self._generation
+
+        def done(items, error):
+            if session is not self.session or generation != self._generation:
+                return
+            if error is not None:
+                self.checklist.setText(html.escape(error_text(error)))
+                return
+            self.show_items(items)
+
+        session.db.run(lambda: evidence_checklist(session.case), done)
+
+    def show_items(self, items: list) -> None:
+        """The checklist's items still to gather: required ones first, then the optional ones."""
+        self.items = items
+        zh = language() == "zh"
+        lines = []
+        for item in sorted((i for i in items if not i.done), key=lambda i: not i.required):
+            name = html.escape(tr(item.label))
+            if item.required:
+                how = f"<br/><small style='color:#555'>{html.escape(item.how)}</small>" if zh else ""
+                lines.append(f"<li><b>{name}</b>{how}</li>")
+            else:
+                optional = tr("{name}（可选）").format(name=name)
+                lines.append(f"<li style='color:#777'>{optional}</li>")
+        self.checklist.setText(tr("先收集这些：") + "<ul style='margin-left:-16px'>" + "".join(lines) + "</ul>"
+                               if lines else "")
 
 
 class CasePage(QWidget):
@@ -156,20 +253,21 @@ class CasePage(QWidget):
         self.grid.setDropIndicatorShown(True)
         self.timeline = TimelinePanel()
         self.timeline.set_model(self.model)
+        self.guide = EmptyGuide()
+        self.list_page = QStackedWidget()  # the list, or the guide while the case has no exhibits
+        self.list_page.addWidget(self.table)
+        self.list_page.addWidget(self.guide)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.table, tr("证据列表"))
+        self.tabs.addTab(self.list_page, tr("证据列表"))
         self.tabs.addTab(self.grid, tr("缩略图"))
         self.tabs.addTab(self.timeline, tr("时间线"))
-        self.guide = EmptyGuide()
-        self.guide.setVisible(False)
         self.header = QHBoxLayout()
         self.header.setContentsMargins(0, 0, 0, 0)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addLayout(self.header)
-        lv.addWidget(self.guide, 1)
-        lv.addWidget(self.tabs, 3)
+        lv.addWidget(self.tabs, 1)
         self.detail = DetailPanel()
         detail_scroll = QScrollArea()  # the form scrolls instead of demanding height or width
         detail_scroll.setWidget(self.detail)
@@ -200,7 +298,7 @@ class CasePage(QWidget):
             signal.connect(self._update_guide)
 
     def _update_guide(self, *_):
-        self.guide.setVisible(self.model.rowCount() == 0)
+        self.list_page.setCurrentWidget(self.guide if self.model.rowCount() == 0 else self.table)
 
     # ----- where other panels hook in ---------------------------------------------------------------
     def add_tab(self, widget: QWidget, title: str) -> int:

@@ -283,6 +283,7 @@ class MainWindow(QMainWindow):
         self.detail.show_row(None, [])
         self.preview.show_exhibit(None, None)
         self.next_steps.attach(None)
+        self.case_page.guide.attach(None)
 
     def _session_closed(self, session):
         if session in self.closing:
@@ -410,6 +411,7 @@ class MainWindow(QMainWindow):
                 self._fail(notice)
             session.restart_watching()
             self.next_steps.attach(session)
+            self.case_page.guide.attach(session)
             self.reading.attach(session)
             self.reading_panel.attach(session)
 
@@ -482,7 +484,7 @@ class MainWindow(QMainWindow):
         row = self.model.row_of(exhibit_id)
         if row is not None:
             if switch:
-                self.tabs.setCurrentWidget(self.table)
+                self.tabs.setCurrentIndex(0)  # the list
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 

@@ -3,6 +3,61 @@
 <context>
     <name>EvidenceBinder</name>
     <message>
+        <location filename="../../app/ui/casepage.py" line="24" />
+        <source>订单凭证（订单号、商品、金额、下单时间）</source>
+        <translation>Order record (order number, product, amount, order time)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="25" />
+        <source>付款凭证</source>
+        <translation>Proof of payment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="26" />
+        <source>签收记录（签收时间）</source>
+        <translation>Delivery receipt (when it was signed for)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="27" />
+        <source>问题的照片或视频</source>
+        <translation>Photos or video of the problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="28" />
+        <source>问题的照片或视频（含生产日期和保质期）</source>
+        <translation>Photos or video of the problem (with the production date and shelf life)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="29" />
+        <source>与商家沟通的记录</source>
+        <translation>Record of your contact with the merchant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="30" />
+        <source>商家拒绝的书面记录（书面拒赔说明）</source>
+        <translation>The merchant's refusal in writing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="31" />
+        <source>交易快照（下单时的商品页面）</source>
+        <translation>Transaction snapshot (the product page when you ordered)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="32" />
+        <source>第三方检测报告</source>
+        <translation>Third-party test report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="33" />
+        <source>欺诈的证据（宣传与实物不符、虚假标注）</source>
+        <translation>Evidence of fraud (advertising that does not match the product, false labels)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="34" />
+        <source>不符合食品安全标准的证据（标签、检测、监管通报）</source>
+        <translation>Evidence the food breaks safety standards (labels, tests, regulator notices)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/dialogs.py" line="24" />
         <location filename="../../app/ui/packs.py" line="29" />
         <source>京东</source>
@@ -147,6 +202,75 @@
         <location filename="../../app/ui/dialogs.py" line="35" />
         <source>判决</source>
         <translation>Judgment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/guide.py" line="14" />
+        <source>&lt;h2&gt;证据夹使用指南&lt;/h2&gt;
+&lt;p&gt;退款、退货、保修被拒时，证据夹帮您把证据收好、排好、交出去。原文件只会被复制进案件，永远不会被修改或删除。&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Evidence Binder guide&lt;/h2&gt;
+&lt;p&gt;When a refund, return or warranty claim is refused, Evidence Binder helps you keep your evidence, put it in order and hand it over. Original files are only copied into the case; they are never changed or deleted.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/guide.py" line="16" />
+        <source>&lt;h3&gt;1. 建一个案件&lt;/h3&gt;
+&lt;p&gt;「文件 → 新建案件」（Ctrl+N），填上商品、平台、店铺、订单号、金额和下单、签收日期。以后可在「案件信息」里补充。&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;1. Make a case&lt;/h3&gt;
+&lt;p&gt;“File → New case” (Ctrl+N): fill in the product, platform, shop, order number, amount and the order and receipt dates. You can add to them later under “Case details”.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/guide.py" line="18" />
+        <source>&lt;h3&gt;2. 收集证据&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;把截图、照片、录音、视频、发票 PDF 直接&lt;b&gt;拖进窗口&lt;/b&gt;，或用「导入文件」（Ctrl+I）。&lt;/li&gt;
+&lt;li&gt;在下方「监视文件夹」添加手机相册的同步文件夹，新截图会自动进入案件。&lt;/li&gt;
+&lt;li&gt;先收集什么，看右侧「下一步」的证据清单（空案件里也列在拖放框中）。&lt;/li&gt;
+&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;2. Gather evidence&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Drag&lt;/b&gt; screenshots, photos, recordings, videos and invoice PDFs &lt;b&gt;into the window&lt;/b&gt;, or use “Import files” (Ctrl+I).&lt;/li&gt;
+&lt;li&gt;Under “Watched folders” at the bottom, add the folder your phone's photos sync to: new screenshots join the case by themselves.&lt;/li&gt;
+&lt;li&gt;What to gather first is in the evidence checklist under “Next steps” on the right (an empty case also lists it in the drop box).&lt;/li&gt;
+&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/guide.py" line="24" />
+        <source>&lt;h3&gt;3. 整理&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;在右侧「证据详情」里写好&lt;b&gt;证据名称、证据来源、证明目的&lt;/b&gt;：法院的证据目录就用这些。&lt;/li&gt;
+&lt;li&gt;拖动列表里的行可以调整顺序；同一段聊天的几张截图选中后「分组」（Ctrl+G），编为 证据3-1、3-2…&lt;/li&gt;
+&lt;li&gt;「按时间重新编号」（Ctrl+R）按形成时间排好全部证据。&lt;/li&gt;
+&lt;li&gt;不要的证据「移到回收站」（Delete），可以撤销（Ctrl+Z），原件不会删除。&lt;/li&gt;
+&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;3. Put it in order&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;In “Exhibit” on the right, write each exhibit's &lt;b&gt;name, source and what it proves&lt;/b&gt;: the court's list of evidence is made from these.&lt;/li&gt;
+&lt;li&gt;Drag rows in the list to change the order; select several screenshots of one chat and “Group” them (Ctrl+G) to number them Exhibit 3-1, 3-2…&lt;/li&gt;
+&lt;li&gt;“Renumber by time” (Ctrl+R) puts every exhibit in the order it was made.&lt;/li&gt;
+&lt;li&gt;“Move to trash” (Delete) what you do not need; it can be undone (Ctrl+Z) and the original is not deleted.&lt;/li&gt;
+&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/guide.py" line="31" />
+        <source>&lt;h3&gt;4. 时间线&lt;/h3&gt;
+&lt;p&gt;「时间线」（Ctrl+3）把事件和证据按时间排开：添加事件（Ctrl+E），把证据拖到事件 ◆ 上关联。下方的大事记表格列出每个事件的时间、关联证据（点“证据N”可查看）和备注。没有日期的放在「待定」。&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;4. Timeline&lt;/h3&gt;
+&lt;p&gt;“Timeline” (Ctrl+3) lays events and exhibits out in time: add an event (Ctrl+E) and drag exhibits onto its ◆ to link them. The chronology table below lists each event's time, linked exhibits (click “Exhibit N” to look at one) and notes. Items without a date wait under “Undated”.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/guide.py" line="33" />
+        <source>&lt;h3&gt;5. 导出&lt;/h3&gt;
+&lt;p&gt;「导出 PDF」（Ctrl+P）生成证据目录和证据材料，旁边的文件夹里是全部原件和校验清单，可以直接交给法院、调解组织或 12315。&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;5. Export&lt;/h3&gt;
+&lt;p&gt;“Export PDF” (Ctrl+P) makes the list of evidence and the evidence bundle; the folder beside it holds every original and a checksum list, ready for a court, a mediation body or 12315.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/guide.py" line="35" />
+        <source>&lt;h3&gt;快捷键&lt;/h3&gt;
+&lt;p&gt;Ctrl+N 新建 · Ctrl+O 打开 · Ctrl+I 导入 · Ctrl+P 导出 · Ctrl+E 添加事件 · Ctrl+G 分组 · Delete 移到回收站 · Ctrl+Z 撤销 ·
+Ctrl+1/2/3 列表/缩略图/时间线 · F1 本指南 · Ctrl+Q 退出&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Shortcuts&lt;/h3&gt;
+&lt;p&gt;Ctrl+N new · Ctrl+O open · Ctrl+I import · Ctrl+P export · Ctrl+E add event · Ctrl+G group · Delete move to trash · Ctrl+Z undo ·
+Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="13" />
@@ -444,40 +568,45 @@
         <translation>Why (the default)</translation>
     </message>
 <message>
-        <location filename="../../app/ui/casepage.py" line="65" />
+        <location filename="../../app/ui/casepage.py" line="124" />
         <source>把证据文件拖到这里开始</source>
         <translation>Drop evidence files here to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="67" />
+        <location filename="../../app/ui/casepage.py" line="126" />
         <source>也可以用「文件 → 导入文件…」（Ctrl+I），或在下方「监视文件夹」添加手机相册同步文件夹。原文件只会被复制，不会被移动或修改。</source>
         <translation>Or use File → Import files… (Ctrl+I), or add your phone's photo sync folder under Watched folders below. Files are only copied, never moved or changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="70" />
+        <location filename="../../app/ui/casepage.py" line="206" />
+        <source>{name}（可选）</source>
+        <translation>{name} (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/casepage.py" line="208" />
         <source>先收集这些：</source>
         <translation>Gather these first:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="125" />
+        <location filename="../../app/ui/casepage.py" line="261" />
         <location filename="../../app/ui/main.py" line="179" />
         <source>证据列表</source>
         <translation>Exhibits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="126" />
+        <location filename="../../app/ui/casepage.py" line="262" />
         <location filename="../../app/ui/main.py" line="179" />
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="127" />
+        <location filename="../../app/ui/casepage.py" line="263" />
         <location filename="../../app/ui/main.py" line="179" />
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="151" />
+        <location filename="../../app/ui/casepage.py" line="284" />
         <source>证据详情</source>
         <translation>Exhibit</translation>
     </message>
@@ -785,7 +914,7 @@
         <location filename="../../app/ui/dialogs.py" line="250" />
         <location filename="../../app/ui/dialogs.py" line="321" />
         <location filename="../../app/ui/main.py" line="244" />
-        <location filename="../../app/ui/main.py" line="520" />
+        <location filename="../../app/ui/main.py" line="522" />
         <location filename="../../app/ui/nextsteps.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
@@ -988,7 +1117,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="459" />
         <location filename="../../app/ui/dialogs.py" line="475" />
-        <location filename="../../app/ui/guide.py" line="44" />
+        <location filename="../../app/ui/guide.py" line="56" />
         <location filename="../../app/ui/verify_export.py" line="44" />
         <source>关闭</source>
         <translation>Close</translation>
@@ -1036,7 +1165,7 @@
         <translation>Evidence Binder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guide.py" line="39" />
+        <location filename="../../app/ui/guide.py" line="51" />
         <location filename="../../app/ui/main.py" line="185" />
         <source>使用指南</source>
         <translation>Guide</translation>
@@ -1186,7 +1315,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="187" />
-        <location filename="../../app/ui/main.py" line="605" />
+        <location filename="../../app/ui/main.py" line="607" />
         <source>关于证据夹</source>
         <translation>About Evidence Binder</translation>
     </message>
@@ -1248,191 +1377,191 @@
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="280" />
-        <location filename="../../app/ui/main.py" line="290" />
+        <location filename="../../app/ui/main.py" line="291" />
         <source>正在结束上一个案件：完成手头的文件…</source>
         <translation>Closing the previous case: finishing the file in hand…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="339" />
+        <location filename="../../app/ui/main.py" line="340" />
         <source>选择案件文件夹</source>
         <translation>Choose a case folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="350" />
+        <location filename="../../app/ui/main.py" line="351" />
         <source>正在建立示例案件…</source>
         <translation>Building the sample case…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="357" />
+        <location filename="../../app/ui/main.py" line="358" />
         <source>示例案件建立失败：{e}</source>
         <translation>The sample case could not be built: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="367" />
+        <location filename="../../app/ui/main.py" line="368" />
         <source>“{path}”不是证据夹的案件文件夹（里面没有 case.sqlite）。可以新建一个案件，再把这个文件夹里的文件导入进去。</source>
         <translation>"{path}" is not an Evidence Binder case folder (it has no case.sqlite). You can create a new case and import the files in this folder into it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="381" />
-        <location filename="../../app/ui/main.py" line="436" />
+        <location filename="../../app/ui/main.py" line="382" />
+        <location filename="../../app/ui/main.py" line="438" />
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="445" />
+        <location filename="../../app/ui/main.py" line="447" />
         <source>共 {n} 项证据，{e} 个事件</source>
         <translation>{n} exhibits, {e} events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="508" />
-        <location filename="../../app/ui/main.py" line="533" />
+        <location filename="../../app/ui/main.py" line="510" />
+        <location filename="../../app/ui/main.py" line="535" />
         <source>请先在列表中选择证据</source>
         <translation>Select exhibits in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="526" />
+        <location filename="../../app/ui/main.py" line="528" />
         <source>按时间重新编号</source>
         <translation>Renumber by time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="526" />
+        <location filename="../../app/ui/main.py" line="528" />
         <source>所有证据将按形成时间重新排序并编号（分组保持在一起）。已经写进材料里的编号会改变。继续吗？</source>
         <translation>All exhibits will be ordered and numbered by capture time (groups stay together). Numbers already used in your documents will change. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="527" />
+        <location filename="../../app/ui/main.py" line="529" />
         <source>重新编号</source>
         <translation>Renumber</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="544" />
+        <location filename="../../app/ui/main.py" line="546" />
         <source>已移到回收站：{names}（其余证据已重新编号）</source>
         <translation>Moved to trash: {names} (the other exhibits were renumbered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="555" />
+        <location filename="../../app/ui/main.py" line="557" />
         <source>已从回收站恢复 {n} 项证据</source>
         <translation>Restored {n} exhibit(s) from the trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="577" />
+        <location filename="../../app/ui/main.py" line="579" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="584" />
+        <location filename="../../app/ui/main.py" line="586" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="587" />
+        <location filename="../../app/ui/main.py" line="589" />
         <source>回收站中的证据不会导出；原件始终保存在案件文件夹中，不会被删除。</source>
         <translation>Exhibits in the trash are not exported; their originals always stay in the case folder and are never deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="605" />
+        <location filename="../../app/ui/main.py" line="607" />
         <source>证据夹 {v}
 把退款、退货、保修纠纷的证据收进一个案件，原件永不改动，生成编号证据清单。</source>
         <translation>Evidence Binder {v}
 Collects the evidence of a refund, return or warranty dispute into one case, never changes the originals, and makes the numbered evidence list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="624" />
+        <location filename="../../app/ui/main.py" line="626" />
         <source>选择要导入的证据文件</source>
         <translation>Choose evidence files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="629" />
+        <location filename="../../app/ui/main.py" line="631" />
         <source>选择要导入的文件夹</source>
         <translation>Choose a folder to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="635" />
+        <location filename="../../app/ui/main.py" line="637" />
         <source>请先新建或打开一个案件</source>
         <translation>Create or open a case first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="641" />
+        <location filename="../../app/ui/main.py" line="643" />
         <source>正在导入（只复制，原文件不会被移动或修改）…</source>
         <translation>Importing (copies only; your files are not moved or changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="657" />
+        <location filename="../../app/ui/main.py" line="659" />
         <source>导入失败：{e}</source>
         <translation>Import failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="662" />
+        <location filename="../../app/ui/main.py" line="664" />
         <source>导入完成：新增 {i}，重复 {d}，跳过 {s}，拒绝 {r}</source>
         <translation>Import done: {i} new, {d} duplicates, {s} skipped, {r} refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="670" />
+        <location filename="../../app/ui/main.py" line="672" />
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="670" />
+        <location filename="../../app/ui/main.py" line="672" />
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="685" />
+        <location filename="../../app/ui/main.py" line="689" />
         <source>监视中</source>
         <translation>Watching</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="685" />
+        <location filename="../../app/ui/main.py" line="689" />
         <source>监视中（轮询）</source>
         <translation>Watching (polling)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="685" />
+        <location filename="../../app/ui/main.py" line="689" />
         <source>文件夹不存在，等待中</source>
         <translation>Folder missing, waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="686" />
+        <location filename="../../app/ui/main.py" line="690" />
         <source>无法监视</source>
         <translation>Cannot watch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="686" />
+        <location filename="../../app/ui/main.py" line="690" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="686" />
+        <location filename="../../app/ui/main.py" line="690" />
         <source>启动中</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="704" />
+        <location filename="../../app/ui/main.py" line="721" />
         <source>选择要监视的文件夹（例如手机相册同步文件夹）</source>
         <translation>Choose a folder to watch (e.g. your phone's synced gallery)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="725" />
+        <location filename="../../app/ui/main.py" line="742" />
         <source>案件中还没有证据，请先导入</source>
         <translation>The case has no exhibits yet; import some first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="742" />
+        <location filename="../../app/ui/main.py" line="759" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="748" />
+        <location filename="../../app/ui/main.py" line="765" />
         <source>导出尚未完成</source>
         <translation>Export not finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="748" />
+        <location filename="../../app/ui/main.py" line="765" />
         <source>证据清单还在生成。现在退出会停止导出（不会留下不完整的文件）。</source>
         <translation>The evidence list is still being made. Quitting now stops the export (no incomplete file is left).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="749" />
+        <location filename="../../app/ui/main.py" line="766" />
         <source>停止导出并退出</source>
         <translation>Stop export and quit</translation>
     </message>
@@ -1542,98 +1671,98 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation>Addresses, ID number, the merchant's address and credit code: the 12315 complaint and the lawsuit need them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="252" />
+        <location filename="../../app/ui/nextsteps.py" line="267" />
         <source>无法计算下一步：{e}</source>
         <translation>Cannot work out the next steps: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="263" />
+        <location filename="../../app/ui/nextsteps.py" line="278" />
         <source>打开案件后显示</source>
         <translation>Shown when a case is open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="271" />
+        <location filename="../../app/ui/nextsteps.py" line="286" />
         <source>当前阶段：{s}</source>
         <translation>Stage: {s}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="272" />
+        <location filename="../../app/ui/nextsteps.py" line="287" />
         <source>（您设定）</source>
         <translation> (set by you)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="280" />
+        <location filename="../../app/ui/nextsteps.py" line="295" />
         <source>已过 {n} 天</source>
         <translation>{n} days ago</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="282" />
+        <location filename="../../app/ui/nextsteps.py" line="297" />
         <source>今天截止</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="282" />
-        <location filename="../../app/ui/nextsteps.py" line="284" />
+        <location filename="../../app/ui/nextsteps.py" line="297" />
+        <location filename="../../app/ui/nextsteps.py" line="299" />
         <source>还剩 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="285" />
+        <location filename="../../app/ui/nextsteps.py" line="300" />
         <source>（估算）</source>
         <translation>(estimated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="286" />
+        <location filename="../../app/ui/nextsteps.py" line="301" />
         <source>（起算日据证据识读，请核对）</source>
         <translation>(start date read from the evidence: please check)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="290" />
+        <location filename="../../app/ui/nextsteps.py" line="305" />
         <source>平台按签收后 7×24 小时计：至 {t}</source>
         <translation>the platform counts 7×24 hours from receipt: until {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="296" />
+        <location filename="../../app/ui/nextsteps.py" line="311" />
         <source>无法计算“{n}”：需要{w}</source>
         <translation>Cannot compute “{n}”: needs the {w}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="298" />
+        <location filename="../../app/ui/nextsteps.py" line="313" />
         <source>暂无期限</source>
         <translation>No deadlines yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="340" />
+        <location filename="../../app/ui/nextsteps.py" line="355" />
         <source>这份文书您修改过；案件信息更新后点“重新生成”可重新填写</source>
         <translation>You edited this text; after the case changes, click Regenerate to fill it in again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="371" />
+        <location filename="../../app/ui/nextsteps.py" line="386" />
         <source>已复制，可以粘贴到聊天窗口或表单中</source>
         <translation>Copied: paste it into the chat or the form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="378" />
+        <location filename="../../app/ui/nextsteps.py" line="393" />
         <source>导出文书</source>
         <translation>Export text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="379" />
+        <location filename="../../app/ui/nextsteps.py" line="394" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="389" />
+        <location filename="../../app/ui/nextsteps.py" line="404" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="393" />
+        <location filename="../../app/ui/nextsteps.py" line="408" />
         <source>导出失败：{e}</source>
         <translation>Export failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nextsteps.py" line="395" />
+        <location filename="../../app/ui/nextsteps.py" line="410" />
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
@@ -1829,109 +1958,109 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation>The full list and every adjustment are in manifest.csv in the folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="168" />
+        <location filename="../../app/ui/reading.py" line="170" />
         <source>搜索证据中的文字、名称、备注（如：不予退货、订单号）</source>
         <translation>Search the evidence's text, names, notes (e.g. 不予退货, an order number)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="172" />
-        <location filename="../../app/ui/reading.py" line="210" />
+        <location filename="../../app/ui/reading.py" line="174" />
+        <location filename="../../app/ui/reading.py" line="212" />
         <source>暂停读取</source>
         <translation>Pause reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="210" />
+        <location filename="../../app/ui/reading.py" line="212" />
         <source>继续读取</source>
         <translation>Resume reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="214" />
+        <location filename="../../app/ui/reading.py" line="216" />
         <source>读取完成</source>
         <translation>Reading done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="217" />
+        <location filename="../../app/ui/reading.py" line="219" />
         <source>已暂停 {done}/{total}</source>
         <translation>Paused {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="220" />
+        <location filename="../../app/ui/reading.py" line="222" />
         <source>读取中 {done}/{total}</source>
         <translation>Reading {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="247" />
+        <location filename="../../app/ui/reading.py" line="249" />
         <source>找到 {n} 项</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="362" />
+        <location filename="../../app/ui/reading.py" line="364" />
         <source>打开案件后，这里显示从证据中读到的信息</source>
         <translation>Open a case to see what was read from its evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="365" />
+        <location filename="../../app/ui/reading.py" line="367" />
         <source>案件信息（读取建议）</source>
         <translation>Case details (proposed from the evidence)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="368" />
+        <location filename="../../app/ui/reading.py" line="370" />
         <source>暂无建议：导入订单、付款、物流截图后会自动读取</source>
         <translation>No proposals yet: order, payment and delivery screenshots are read when imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="371" />
+        <location filename="../../app/ui/reading.py" line="373" />
         <source>采用</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="372" />
-        <location filename="../../app/ui/reading.py" line="380" />
+        <location filename="../../app/ui/reading.py" line="374" />
+        <location filename="../../app/ui/reading.py" line="382" />
         <source>忽略</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="373" />
+        <location filename="../../app/ui/reading.py" line="375" />
         <source>时间线（建议的事件）</source>
         <translation>Timeline (proposed events)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="376" />
+        <location filename="../../app/ui/reading.py" line="378" />
         <source>暂无待确认的事件</source>
         <translation>No events waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="379" />
+        <location filename="../../app/ui/reading.py" line="381" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="383" />
+        <location filename="../../app/ui/reading.py" line="385" />
         <source>所选证据：{label}</source>
         <translation>Selected exhibit: {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="386" />
+        <location filename="../../app/ui/reading.py" line="388" />
         <source>名称、证明目的为读取建议，尚未确认</source>
         <translation>Name and purpose are proposals from reading, not yet confirmed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="387" />
+        <location filename="../../app/ui/reading.py" line="389" />
         <source>确认建议</source>
         <translation>Accept proposals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="405" />
+        <location filename="../../app/ui/reading.py" line="407" />
         <source>尚未读取</source>
         <translation>Not read yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="416" />
+        <location filename="../../app/ui/reading.py" line="418" />
         <source>没有读到文字</source>
         <translation>No text found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="416" />
+        <location filename="../../app/ui/reading.py" line="418" />
         <source>读取出错</source>
         <translation>Reading failed</translation>
     </message>
