@@ -88,7 +88,7 @@ def test_platform_pack(pack_case, tmp_path):
     # the refusal (most important) comes first and was split into parts, each captioned
     first = images[0]
     assert first.name == "京东客服拒绝退货聊天记录" and first.parts and first.parts > 1
-    assert first.file.startswith("01_证据")
+    assert first.file.startswith("01_证据") and "第1张" in first.file     # not "-1": that reads as a group's part
     for f in images:
         data = (result.folder / f.file).read_bytes()
         assert hashlib.sha256(data).hexdigest() == f.sha256
@@ -343,3 +343,14 @@ def test_tile_groups_keep_parts_in_order_and_at_most_four_side_by_side():
     one = packs.tile_groups(cuts, 1)
     assert len(one) == 1 and len(one[0]) == packs.MAX_SIDE_BY_SIDE
     assert one[0][0][0] == 0 and one[0][-1][1] == 700                  # nothing lost when merged
+
+
+def test_a_pdf_squeezed_by_the_count_limit_shows_every_page_side_by_side(pack_case, tmp_path):
+    result = packs.image_pack(pack_case, tmp_path / "one", "platform", _tight("jd", 3))
+    pdf_label = next(str(r["number"]) for r in pack_case.exhibits() if r["kind"] == "pdf")
+    (pdf,) = [f for f in result.files if f.role == "image" and f.exhibit == pdf_label]
+    assert any("2 页并排" in a for a in pdf.adjustments), pdf.adjustments
+    with Image.open(result.folder / pdf.file) as im:
+        assert im.width > im.height                 # two portrait pages next to each other
+    preview = packs.preview_pack(pack_case, "platform", _tight("jd", 3))
+    assert any("并排" in a for a in preview.adjustments)

@@ -149,6 +149,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pack_document": ("文档文件无法转成图片；请另行提交原件", "a document file cannot be made into an image; submit the original separately"),
     "pack_pdf_pages": ("PDF 页面转成图片", "PDF pages converted to images"),
     "pack_pdf_first_pages": ("PDF 共 {pages} 页，只放了前 {n} 页", "the PDF has {pages} pages; only the first {n} are included"),
+    "pack_pages_side_by_side": ("受张数上限所限，PDF 的 {n} 页并排放在 {k} 张图里", "the image count limit: the PDF's {n} pages sit side by side in {k} image(s)"),
     "pack_video_frame": ("视频取一帧画面作图片，原视频请另行提交", "one frame of the video taken as an image; submit the video itself separately"),
     "pack_split": ("长截图按文字间隙分成 {n} 张", "long screenshot split between lines of text into {n} images"),
     "pack_split_tiled": ("受{channel}张数上限所限，本应分成 {n} 张，改为每张图并排放 {per} 段", "the image count limit of {channel_en}: {n} parts were due, so up to {per} parts sit side by side in each image"),

@@ -201,10 +201,17 @@ def unit_images(case: Case, row: dict, units: _Units, k: int, ch: Channel, redac
             yield imaging.side_by_side([im.crop((0, top, im.width, bottom)) for top, bottom in group]), \
                 i + 1, len(groups), notes, redacted
     elif units.kind == "pdf":
-        pages = _pdf_page_images(path, limit=k)
-        for i, page in enumerate(pages):
-            page, redacted = redact(row, page, i + 1)
-            yield page, i + 1, len(pages), units.notes, redacted
+        # every page planned is shown: when the count limit gives fewer images than pages, the pages
+        # sit side by side (a test report's cover alone would hide its results on page 2)
+        pages = [redact(row, page, i + 1) for i, page in enumerate(_pdf_page_images(path, limit=units.count))]
+        groups = tile_groups([(i, i + 1) for i in range(len(pages))], k)
+        notes = list(units.notes)
+        if len(groups) < len(pages):
+            notes.append(Said("pack_pages_side_by_side", n=len(pages), k=len(groups)))
+        for i, group in enumerate(groups):
+            shown = [pages[top] for top, _ in group]
+            yield imaging.side_by_side([im for im, _ in shown]), i + 1, len(groups), notes, \
+                any(redacted for _, redacted in shown)
     else:
         from ..mediapages import key_frames
 
@@ -464,7 +471,10 @@ def preview_pack(case: Case, profile: str, ch: Channel, numbers: list[str] | Non
             continue
         w, h = row.get("width") or 1080, row.get("height") or 2400
         approx += min(ch.value("image_bytes") or 1 << 40, int(w * min(h, 2 * w) * 0.3)) * k
-        if units.count > 1:
+        if units.kind == "pdf" and k < units.count:
+            adjustments.append(Said("pack_exhibit_note", number=label(row),
+                                    note=Said("pack_pages_side_by_side", n=units.count, k=k)))
+        elif units.count > 1 and units.kind == "image":
             per = -(-min(units.count, MAX_SIDE_BY_SIDE * k) // k)
             split = Said("pack_split_tiled_one", n=units.count, per=per, **_names(ch)) if k == 1 else \
                 Said("pack_split_tiled", n=units.count, per=per, **_names(ch)) if k < units.count else \
@@ -474,7 +484,8 @@ def preview_pack(case: Case, profile: str, ch: Channel, numbers: list[str] | Non
             adjustments.append(Said("pack_exhibit_note", number=label(row), note=Said("pack_preview_downscale", max=max_side)))
         if units.kind in ("pdf", "video"):
             adjustments.append(Said("pack_exhibit_note", number=label(row), note=units.notes[0]))
-        redact += [(row, 0)] if units.kind == "image" else [(row, p + 1) for p in range(k)]
+        redact += [(row, 0)] if units.kind == "image" else \
+            [(row, p + 1) for p in range(units.count if units.kind == "pdf" else k)]
     return Preview(files, len(given), approx, adjustments, left_out, redact if profile == "public" else [])
 
 
@@ -528,7 +539,8 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
             used_bytes += size
             for fitted, part, parts, notes, redacted in made:
                 seq += 1
-                suffix = f"-{part}" if parts and parts > 1 else ""
+                # "证据12第2张", not "证据12-2": that would read as the part 12-2 of a group
+                suffix = f"第{part}张" if parts and parts > 1 else ""
                 name = f"{prefix}{seq:02d}_证据{label(row)}{suffix}_{row['name']}.jpg"
                 adjustments = [*notes, *fitted.adjustments]
                 files_of.setdefault(row["id"], []).append(_safe_file_name(name))
@@ -536,7 +548,9 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
                                source_sha256=row["sha256"], part=part, parts=parts, redacted=redacted,
                                adjustments=adjustments)
                 for note in adjustments:
-                    pack.adjustments.append(Said("pack_exhibit_note", number=label(row), note=note))
+                    said = Said("pack_exhibit_note", number=label(row), note=note)
+                    if said not in pack.adjustments:       # once per exhibit, not once per image
+                        pack.adjustments.append(said)
         if index:
             from .shortdocs import index_pdf
 
