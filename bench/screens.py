@@ -36,12 +36,15 @@ class Screen:
     bg: tuple = BG
     y: int = 0
     drawn: list[str] = field(default_factory=list)
+    ink: tuple = BLACK           # text colour (light on a dark-mode screen)
+    panel: tuple = WHITE         # title bar, cards and the other side's bubbles
 
     def __post_init__(self):
         self.image = Image.new("RGB", (self.width, self.height), self.bg)
         self.draw = ImageDraw.Draw(self.image)
 
-    def text(self, x, y, s, size=40, fill=BLACK, anchor="la"):
+    def text(self, x, y, s, size=40, fill=None, anchor="la"):
+        fill = self.ink if fill is None or fill == BLACK else fill
         self.draw.text((x, y), s, font=font(size), fill=fill, anchor=anchor)
         self.drawn.append(s)
 
@@ -51,14 +54,14 @@ class Screen:
         self.y = 110
 
     def title(self, s, back=True):
-        self.draw.rectangle([0, self.y - 10, self.width, self.y + 110], fill=WHITE)
+        self.draw.rectangle([0, self.y - 10, self.width, self.y + 110], fill=self.panel)
         self.text(self.width // 2, self.y + 50, s, 48, anchor="mm")
         self.y += 140
 
     def card(self, rows: int, pad=30):
         """Start a white card tall enough for `rows` rows; returns its top."""
         top = self.y
-        self.draw.rounded_rectangle([24, top, self.width - 24, top + pad * 2 + rows * 92], 24, fill=WHITE)
+        self.draw.rounded_rectangle([24, top, self.width - 24, top + pad * 2 + rows * 92], 24, fill=self.panel)
         self.y = top + pad
         return top
 
@@ -82,21 +85,21 @@ class Screen:
         for part in wrap(s, size, width):
             self.line(part, size, fill, x)
 
-    def bubble(self, s, me=False, size=42):
+    def bubble(self, s, me=False, size=42, mine=(149, 236, 105)):
         width = 700
         parts = wrap(s, size, width - 60)
         h = len(parts) * int(size * 1.55) + 50
         if me:
             x0 = self.width - 150 - width
-            self.draw.rounded_rectangle([x0, self.y, self.width - 150, self.y + h], 20, fill=(149, 236, 105))
+            self.draw.rounded_rectangle([x0, self.y, self.width - 150, self.y + h], 20, fill=mine)
             self.draw.ellipse([self.width - 130, self.y, self.width - 40, self.y + 90], fill=(90, 140, 220))
         else:
             x0 = 150
-            self.draw.rounded_rectangle([x0, self.y, x0 + width, self.y + h], 20, fill=WHITE)
+            self.draw.rounded_rectangle([x0, self.y, x0 + width, self.y + h], 20, fill=self.panel)
             self.draw.ellipse([40, self.y, 130, self.y + 90], fill=(240, 120, 60))
         ty = self.y + 25
         for part in parts:
-            self.text(x0 + 30, ty, part, size)
+            self.text(x0 + 30, ty, part, size, (BLACK if self.ink == BLACK else (20, 20, 20)) if me else None)
             ty += int(size * 1.55)
         self.y += h + 40
 
@@ -452,6 +455,305 @@ def invoice_pdf(**over) -> tuple[bytes, dict]:
              "merchants": [seller, "九阳官方旗舰店"], "dates": ["2025-04-11"], "screen": "invoice",
              "text": "\n".join(r[2] for r in rows)}
     return buf.getvalue(), truth
+
+
+# ----- layouts the rules were not written against (issue 11, second round) -----------------------------------
+# Other shops, platforms, page kinds, dark mode, and the ways apps print dates without a year ("06-18 14:22",
+# "昨天 10:05", "星期三 14:22", "下午2:22", "4月15日 10:22"), "2025.06.18", "￥1,299.00", "实付 ¥ 59.9".
+# Truth lists every fact a reader should find (anything else found counts as invented); times without a
+# year are given as the capture time in the file name makes them.
+
+def tmall_order(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    s = Screen()
+    s.status_bar("14:40")
+    s.title("订单详情")
+    s.line("交易成功", 52)
+    s.line("天猫 TMALL 理想生活上天猫", 34, GREY)
+    s.gap()
+    s.card(4)
+    s.line("苏泊尔官方旗舰店 >", 40)
+    s.text(60, s.y + 20, "苏泊尔电饭煲4L 球釜内胆", 38)
+    s.text(W - 60, s.y + 20, "￥1,399.00", 38, anchor="ra")
+    s.y += 92
+    s.line("×1  规格：4L 曜石黑", 34, GREY)
+    s.gap(80)
+    s.card(4)
+    s.kv("商品总价", "￥1,399.00", value_x=None)
+    s.kv("运费（快递）", "￥0.00", value_x=None)
+    s.kv("店铺优惠", "-￥100.00", value_x=None)
+    s.kv("实付款", "￥1,299.00", RED, value_x=None)
+    s.gap(80)
+    s.card(5)
+    s.kv("订单编号", "4123456789012345678")
+    s.kv("支付宝交易号", "2025061822001412345678901234", size=38)
+    s.kv("创建时间", "2025.06.18 14:22:05")
+    s.kv("付款时间", "2025.06.18 14:22:31")
+    s.kv("发货时间", "2025.06.18 18:40:12")
+    s.buttons(["联系卖家", "申请售后", "再买一单"])
+    image, text = s.result()
+    return image, {"platform": "taobao", "order_numbers": ["4123456789012345678"], "amounts": ["1299.00", "1399.00"],
+                   "merchants": ["苏泊尔官方旗舰店"], "trade_numbers": ["2025061822001412345678901234"],
+                   "datetimes": ["2025-06-18T14:22:05+08:00", "2025-06-18T14:22:31+08:00",
+                                 "2025-06-18T18:40:12+08:00"], "screen": "order",
+                   "events": {"下单": "2025-06-18T14:22:05+08:00", "付款": "2025-06-18T14:22:31+08:00"}, "text": text}
+
+
+def jd_aftersales_rejected(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    s = Screen()
+    s.status_bar("11:20")
+    s.title("服务单详情")
+    s.line("审核未通过", 52)
+    s.para("您好，您的服务单审核未通过，如有疑问可联系京东客服。", 34, GREY)
+    s.gap()
+    s.card(5)
+    s.kv("服务单号", "1745236981")
+    s.kv("订单编号", "312345678901")
+    s.kv("服务类型", "退货")
+    s.kv("申请时间", "2025-06-19 09:12:30")
+    s.kv("审核时间", "2025-06-20 11:03:41")
+    s.gap(60)
+    s.line("审核意见", 40, GREY)
+    s.para("您好，经售后审核，您申请售后的商品已激活使用，不符合7天无理由退货政策，建议您联系品牌售后处理。", 38)
+    s.buttons(["联系客服", "再次申请"])
+    image, text = s.result()
+    return image, {"platform": "jd", "service_numbers": ["1745236981"], "order_numbers": ["312345678901"],
+                   "datetimes": ["2025-06-19T09:12:30+08:00", "2025-06-20T11:03:41+08:00"], "screen": "refusal",
+                   "refusal_reasons": ["商品已激活使用，不符合7天无理由退货政策"],
+                   "events": {"申请售后": "2025-06-19T09:12:30+08:00", "商家拒绝": "2025-06-20T11:03:41+08:00"},
+                   "text": text}
+
+
+def pdd_refund_rejected(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    s = Screen()
+    s.status_bar("10:15")
+    s.title("退款详情")
+    s.line("商家拒绝退款", 52)
+    s.para("商家拒绝了您的退款申请，您可以修改申请后再次提交，或申请平台介入。", 34, GREY)
+    s.line("拼多多 · 售后服务", 34, GREY)
+    s.gap()
+    s.card(6)
+    s.kv("拒绝原因", "商品已拆封，影响二次销售", size=38)
+    s.kv("退款金额", "¥59.90", RED)
+    s.kv("申请时间", "06-18 14:22")
+    s.kv("商家处理时间", "06-19 09:10", value_x=380)
+    s.kv("订单编号", "250617-123456789012345")
+    s.kv("退款编号", "823456789012345")
+    s.buttons(["修改申请", "申请平台介入"])
+    image, text = s.result()
+    return image, {"platform": "pdd", "order_numbers": ["250617-123456789012345"], "service_numbers": ["823456789012345"],
+                   "amounts": ["59.90"], "refusal_reasons": ["商品已拆封，影响二次销售"],
+                   "datetimes": ["2025-06-18T14:22:00+08:00", "2025-06-19T09:10:00+08:00"], "screen": "refusal",
+                   "events": {"申请售后": "2025-06-18T14:22:00+08:00", "商家拒绝": "2025-06-19T09:10:00+08:00"},
+                   "text": text}
+
+
+def douyin_order(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    s = Screen()
+    s.status_bar("14:30")
+    s.title("订单详情")
+    s.line("已完成", 52)
+    s.line("抖音商城 · 精选好物 放心购", 34, GREY)
+    s.gap()
+    s.card(4)
+    s.line("小鹿生活小店 >", 40)
+    s.text(60, s.y + 20, "儿童电动牙刷 软毛", 38)
+    s.text(W - 60, s.y + 20, "¥69.90", 38, anchor="ra")
+    s.y += 92
+    s.line("×1  颜色：粉色", 34, GREY)
+    s.gap(80)
+    s.card(3)
+    s.kv("商品总价", "¥69.90", value_x=None)
+    s.kv("平台优惠", "-¥10.00", value_x=None)
+    s.text(W - 60, s.y + 20, "实付 ¥ 59.9", 44, RED, anchor="ra")
+    s.y += 92
+    s.gap(80)
+    s.card(4)
+    s.kv("订单编号", "6923456789012345678")
+    s.kv("下单时间", "2025年06月17日 09:41")
+    s.kv("支付时间", "2025年06月17日 09:42")
+    s.kv("支付方式", "抖音支付")
+    s.buttons(["联系商家", "申请售后"])
+    image, text = s.result()
+    return image, {"platform": "douyin", "order_numbers": ["6923456789012345678"], "amounts": ["59.90", "69.90"],
+                   "merchants": ["小鹿生活小店"],
+                   "datetimes": ["2025-06-17T09:41:00+08:00", "2025-06-17T09:42:00+08:00"], "screen": "order",
+                   "events": {"下单": "2025-06-17T09:41:00+08:00", "付款": "2025-06-17T09:42:00+08:00"}, "text": text}
+
+
+def douyin_refund(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    s = Screen()
+    s.status_bar("09:40")
+    s.title("退款详情")
+    s.line("商家已拒绝", 52)
+    s.line("抖音商城 售后服务", 34, GREY)
+    s.gap()
+    s.card(4)
+    s.kv("退款金额", "¥59.90", RED)
+    s.kv("售后编号", "7012345678901234567")
+    s.kv("申请时间", "2025/06/25 20:10:05")
+    s.kv("拒绝时间", "2025/06/26 09:30:12")
+    s.gap(60)
+    s.line("拒绝原因", 40, GREY)
+    s.para("超过7天无理由退货期限，商品不支持退货。", 38)
+    s.buttons(["修改申请", "申请客服介入"])
+    image, text = s.result()
+    return image, {"platform": "douyin", "service_numbers": ["7012345678901234567"], "amounts": ["59.90"],
+                   "refusal_reasons": ["超过7天无理由退货期限，商品不支持退货"],
+                   "datetimes": ["2025-06-25T20:10:05+08:00", "2025-06-26T09:30:12+08:00"], "screen": "refusal",
+                   "events": {"申请售后": "2025-06-25T20:10:05+08:00", "商家拒绝": "2025-06-26T09:30:12+08:00"},
+                   "text": text}
+
+
+def alipay_bill(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    s = Screen(bg=WHITE)
+    s.status_bar("14:25")
+    s.title("账单详情")
+    s.centre("苏泊尔官方旗舰店", 40, BLACK)
+    s.centre("-1,299.00", 90, BLACK)
+    s.centre("交易成功", 40, BLACK)
+    s.gap(40)
+    s.kv("支付时间", "2025-06-18 14:22:31")
+    s.kv("付款方式", "花呗")
+    s.kv("商品说明", "【天猫】苏泊尔电饭煲4L")
+    s.kv("收款方全称", "浙江苏泊尔电器销售有限公司", size=38)
+    s.kv("账单分类", "日用百货")
+    s.kv("订单号", "2025061822001412345678901234", size=38)
+    s.kv("商家订单号", "T200P4123456789012345678", size=38)
+    s.centre("支付宝 · 账单服务")
+    image, text = s.result()
+    return image, {"platform": "taobao", "amounts": ["1299.00"], "datetimes": ["2025-06-18T14:22:31+08:00"],
+                   "trade_numbers": ["2025061822001412345678901234", "T200P4123456789012345678"],
+                   "order_numbers": ["4123456789012345678"],
+                   "merchants": ["苏泊尔官方旗舰店", "浙江苏泊尔电器销售有限公司"], "screen": "payment",
+                   "events": {"付款": "2025-06-18T14:22:31+08:00"}, "text": text}
+
+
+def heimao_receipt(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    s = Screen(bg=WHITE)
+    s.status_bar("20:16")
+    s.title("黑猫投诉")
+    s.line("投诉提交成功", 50)
+    s.para("您的投诉已提交，审核通过后将公开发布并转交商家处理。", 34, GREY)
+    s.gap()
+    s.kv("投诉编号", "17351234567", value_x=300)
+    s.kv("投诉对象", "苏泊尔官方旗舰店", value_x=300)
+    s.kv("投诉要求", "退货退款", value_x=300)
+    s.kv("涉诉金额", "￥1,299.00", value_x=300)
+    s.kv("提交时间", "2025-06-22 20:15:09", value_x=300)
+    s.para("投诉内容：电饭煲使用三天内胆涂层脱落，商家以“已使用，影响二次销售”为由拒绝退货。", 38)
+    image, text = s.result()
+    return image, {"platform": None, "complaint_numbers": ["17351234567"], "merchants": ["苏泊尔官方旗舰店"],
+                   "amounts": ["1299.00"], "datetimes": ["2025-06-22T20:15:09+08:00"],
+                   "refusal_reasons": ["已使用，影响二次销售"], "screen": "complaint",
+                   "events": {"黑猫投诉": "2025-06-22T20:15:09+08:00"}, "text": text}
+
+
+def zto_logistics(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    """A logistics page as Taobao prints it: the time without a year on the left of each step."""
+    s = Screen()
+    s.status_bar("09:30")
+    s.title("物流详情")
+    s.line("中通快递  运单号：75312345678901", 40)
+    s.line("已签收", 44)
+    s.gap()
+    steps = [("06-20 10:31", "【杭州市】您的快件已签收，签收人：家门口。如有疑问请电联快递员：13812345678。"),
+             ("06-20 08:05", "【杭州市】快件正在派送中，派送员：王师傅"),
+             ("06-19 21:40", "【杭州转运中心】快件已到达"),
+             ("06-18 18:02", "【宁波市】中通快递 已揽收")]
+    for at, body in steps:
+        top = s.y
+        s.text(60, top + 20, at, 34, GREY)
+        s.para(body, 36, x=330, width=W - 330 - 50)
+        s.gap(30)
+    image, text = s.result()
+    return image, {"waybills": ["75312345678901"], "phones": ["13812345678"], "screen": "logistics",
+                   "datetimes": ["2025-06-20T10:31:00+08:00", "2025-06-20T08:05:00+08:00",
+                                 "2025-06-19T21:40:00+08:00", "2025-06-18T18:02:00+08:00"],
+                   "events": {"签收": "2025-06-20T10:31:00+08:00"}, "text": text}
+
+
+def dark_chat(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    """A WeChat chat with a shop's after-sales account in dark mode (captured on Friday 2025-06-20)."""
+    s = Screen(bg=(17, 17, 17), ink=(214, 214, 214), panel=(44, 44, 44))
+    s.status_bar("15:30")
+    s.title("禾丰电器售后")
+    s.centre("2025年6月12日 下午8:05", fill=(120, 120, 120))
+    s.bubble("你好，我6月10日买的电饭煲，内胆涂层脱落了，要求退货。", me=True, mine=(62, 181, 117))
+    s.centre("星期三 14:22", fill=(120, 120, 120))
+    s.bubble("亲，麻烦拍一下内胆的照片", mine=(62, 181, 117))
+    s.bubble("照片已经发过去了。", me=True, mine=(62, 181, 117))
+    s.centre("昨天 10:05", fill=(120, 120, 120))
+    s.bubble("亲，您这个内胆是人为刮花的，不属于质量问题，不予退货。")
+    s.bubble("我要投诉到12315。", me=True, mine=(62, 181, 117))
+    s.centre("下午2:22", fill=(120, 120, 120))
+    s.bubble("亲，最多给您补偿20元。")
+    image, text = s.result()
+    return image, {"platform": None, "screen": "refusal",
+                   "datetimes": ["2025-06-12T20:05:00+08:00", "2025-06-18T14:22:00+08:00",
+                                 "2025-06-19T10:05:00+08:00"],
+                   "refusal_reasons": ["人为刮花的，不属于质量问题，不予退货"],
+                   "events": {"商家拒绝": "2025-06-19T10:05:00+08:00"}, "text": text}
+
+
+def jd_chat(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    """京东 customer service: a header with the day but no year, then today's hour (captured 2025-04-16 15:30)."""
+    s = Screen()
+    s.status_bar("15:30")
+    s.title("禾丰小家电旗舰店")
+    s.centre("京东客服 · 在线咨询")
+    s.centre("4月15日 10:22")
+    s.bubble("电饭煲涂层脱落，申请退货。", me=True)
+    s.bubble("亲亲，麻烦提供一下订单号哦")
+    s.bubble("订单号：312345678901", me=True)
+    s.centre("下午2:22")
+    s.bubble("亲，您的商品已超过7天无理由退货期，且已使用，无法为您办理退货。")
+    s.draw.rectangle([0, H - 140, W, H], fill=WHITE)
+    s.text(60, H - 100, "请输入消息", 38, GREY)
+    image, text = s.result()
+    return image, {"platform": "jd", "screen": "refusal", "order_numbers": ["312345678901"],
+                   "merchants": ["禾丰小家电旗舰店"], "datetimes": ["2025-04-15T10:22:00+08:00"],
+                   "refusal_reasons": ["已超过7天无理由退货期，且已使用，无法为您办理退货"],
+                   "events": {"商家拒绝": "2025-04-16T14:22:00+08:00"}, "text": text}
+
+
+def label_photo(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    """A photo of the rating label under a rice cooker: model, power, a production date, a bar code."""
+    rng = rng or random.Random(31)
+    im, _ = photo(random.Random(32))
+    d = ImageDraw.Draw(im)
+    d.rounded_rectangle([520, 300, 1480, 1200], 30, fill=(236, 236, 230))
+    rows = ["苏泊尔 SUPOR 电饭煲", "型号：SF40FC875", "额定电压：220V~ 50Hz", "额定功率：860W", "容量：4.0L",
+            "生产日期：2025.03.12", "6922123456789", "浙江苏泊尔股份有限公司"]
+    for i, row in enumerate(rows):
+        d.text((580, 340 + i * 104), row, font=font(52), fill=(40, 40, 40))
+    im = im.rotate(2, resample=Image.BICUBIC, fillcolor=(120, 110, 100)).filter(ImageFilter.GaussianBlur(0.8))
+    return im, {"dates": ["2025-03-12"], "merchants": ["浙江苏泊尔股份有限公司"], "screen": None, "text": "\n".join(rows)}
+
+
+def noise(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    """Coloured noise the size of a screenshot: nothing to read."""
+    rng = rng or random.Random(33)
+    data = bytes(rng.getrandbits(8) for _ in range(540 * 1200 * 3))
+    im = Image.frombytes("RGB", (540, 1200), data).resize((1080, 2400), Image.NEAREST)
+    return im, {"screen": None, "text": ""}
+
+
+def unseen_set() -> dict[str, tuple]:
+    """name -> (image, truth): layouts the rules were not written against; the names carry the capture time."""
+    return {
+        "Screenshot_20250618-144000.png": tmall_order(),
+        "Screenshot_2025-06-20-11-20-00-123_com.jingdong.app.mall.png": jd_aftersales_rejected(),
+        "Screenshot_20250620-101500.png": pdd_refund_rejected(),
+        "Screenshot_20250618-143000.png": douyin_order(),
+        "Screenshot_20250626-094000.png": douyin_refund(),
+        "Screenshot_20250618-142500_com.eg.android.AlipayGphone.png": alipay_bill(),
+        "Screenshot_20250622-201600.png": heimao_receipt(),
+        "Screenshot_20250621-093000.png": zto_logistics(),
+        "Screenshot_20250620-153000_com.tencent.mm.png": dark_chat(),
+        "Screenshot_20250416-153000.png": jd_chat(),
+        "IMG_20250701_100000.jpg": label_photo(),
+        "Screenshot_20250701-100500.png": noise(),
+    }
 
 
 # ----- a test set and a bench set ---------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import json
 import os
 import threading
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
@@ -32,11 +32,24 @@ from .labels import exhibit_label, tr
 from .tasks import post
 
 SEARCH_MS = 250
-FACT_ZH = {"order_numbers": "订单号", "amounts": "金额", "merchants": "店铺/商家", "dates": "日期", "datetimes": "时间",
-           "phones": "电话", "trade_numbers": "交易单号", "waybills": "运单号", "service_numbers": "服务单号",
-           "complaint_numbers": "投诉编号", "refusal_reasons": "拒绝理由"}
-CASE_FIELD_ZH = {"platform": "购物平台", "shop": "店铺", "merchant": "商家全称", "order_number": "订单号",
-                 "amount_paid": "实付金额", "ordered_on": "下单日期", "paid_on": "付款日期", "received_on": "签收日期"}
+# QT_TRANSLATE_NOOP marks the words for lupdate; tr() translates them where they are shown
+FACT_ZH = {"order_numbers": QT_TRANSLATE_NOOP("EvidenceBinder", "订单号"), "amounts": QT_TRANSLATE_NOOP("EvidenceBinder", "金额"),
+           "merchants": QT_TRANSLATE_NOOP("EvidenceBinder", "店铺/商家"), "dates": QT_TRANSLATE_NOOP("EvidenceBinder", "日期"),
+           "datetimes": QT_TRANSLATE_NOOP("EvidenceBinder", "时间"), "phones": QT_TRANSLATE_NOOP("EvidenceBinder", "电话"),
+           "trade_numbers": QT_TRANSLATE_NOOP("EvidenceBinder", "交易单号"), "waybills": QT_TRANSLATE_NOOP("EvidenceBinder", "运单号"),
+           "service_numbers": QT_TRANSLATE_NOOP("EvidenceBinder", "服务单号"), "complaint_numbers": QT_TRANSLATE_NOOP("EvidenceBinder", "投诉编号"),
+           "refusal_reasons": QT_TRANSLATE_NOOP("EvidenceBinder", "拒绝理由")}
+CASE_FIELD_ZH = {"platform": QT_TRANSLATE_NOOP("EvidenceBinder", "购物平台"), "shop": QT_TRANSLATE_NOOP("EvidenceBinder", "店铺"),
+                 "merchant": QT_TRANSLATE_NOOP("EvidenceBinder", "商家全称"), "order_number": QT_TRANSLATE_NOOP("EvidenceBinder", "订单号"),
+                 "amount_paid": QT_TRANSLATE_NOOP("EvidenceBinder", "实付金额"), "ordered_on": QT_TRANSLATE_NOOP("EvidenceBinder", "下单日期"),
+                 "paid_on": QT_TRANSLATE_NOOP("EvidenceBinder", "付款日期"), "received_on": QT_TRANSLATE_NOOP("EvidenceBinder", "签收日期")}
+PLATFORM_ZH = {"jd": QT_TRANSLATE_NOOP("EvidenceBinder", "京东"), "taobao": QT_TRANSLATE_NOOP("EvidenceBinder", "淘宝/天猫"),
+               "pinduoduo": QT_TRANSLATE_NOOP("EvidenceBinder", "拼多多"), "douyin": QT_TRANSLATE_NOOP("EvidenceBinder", "抖音")}
+# the proposed events' types and titles (suggest.EVENT_RULES, 12315投诉, 黑猫投诉)
+EVENT_WORDS = (QT_TRANSLATE_NOOP("EvidenceBinder", "下单"), QT_TRANSLATE_NOOP("EvidenceBinder", "付款"), QT_TRANSLATE_NOOP("EvidenceBinder", "签收"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "申请售后"), QT_TRANSLATE_NOOP("EvidenceBinder", "商家拒绝"), QT_TRANSLATE_NOOP("EvidenceBinder", "申请平台介入"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "平台结果"), QT_TRANSLATE_NOOP("EvidenceBinder", "12315投诉"), QT_TRANSLATE_NOOP("EvidenceBinder", "黑猫投诉"),
+               QT_TRANSLATE_NOOP("EvidenceBinder", "其他"))
 
 
 class ReadingController(QObject):
@@ -369,7 +382,7 @@ class ReadingPanel(QScrollArea):
         if not proposals:
             add(_note(tr("暂无建议：导入订单、付款、物流截图后会自动读取")))
         for field, value in proposals.items():
-            add(_row(f"{tr(CASE_FIELD_ZH.get(field, field))}：{value}",
+            add(_row(tr("{field}：{value}").format(field=tr(CASE_FIELD_ZH.get(field, field)), value=value),
                      [(tr("采用"), lambda f=field: self._accept_field(f)),
                       (tr("忽略"), lambda f=field: self._dismiss_field(f))]))
         add(_heading(tr("时间线（建议的事件）")))
@@ -378,7 +391,7 @@ class ReadingPanel(QScrollArea):
             add(_note(tr("暂无待确认的事件")))
         for e in proposed:
             when = (e.get("occurred_at") or "")[:16].replace("T", " ")
-            add(_row(f"{when} {e['type']}", [(tr("确认"), lambda i=e["id"]: self._accept_event(i)),
+            add(_row(f"{when} {tr(e.get('title') or e['type'])}", [(tr("确认"), lambda i=e["id"]: self._accept_event(i)),
                                              (tr("忽略"), lambda i=e["id"]: self._dismiss_event(i))]))
         row = self.row
         if row is not None:
@@ -396,8 +409,7 @@ def _case_proposals(info: dict) -> dict:
         suggested = json.loads(info.get("suggested_json") or "{}")
     except ValueError:
         return {}
-    platforms = {"jd": "京东", "taobao": "淘宝/天猫", "pinduoduo": "拼多多", "douyin": "抖音"}
-    return {f: tr(platforms.get(s["value"], s["value"])) if f == "platform" else s["value"]
+    return {f: tr(PLATFORM_ZH.get(s["value"], s["value"])) if f == "platform" else s["value"]
             for f, s in suggested.items() if s.get("status") == "proposed" and not info.get(f)}
 
 
@@ -413,7 +425,7 @@ def _facts_text(row: dict) -> str:
     for key in FACT_KEYS:
         values = [i["value"] for i in facts.get(key, [])][:4]
         if values:
-            parts.append(f"{tr(FACT_ZH[key])}：{'、'.join(values)}")
+            parts.append(tr("{field}：{value}").format(field=tr(FACT_ZH[key]), value=tr("、").join(values)))
     if not parts:
         return tr("没有读到文字") if status != "failed" else tr("读取出错")
     return "\n".join(parts)

@@ -60,23 +60,27 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="24" />
         <location filename="../../app/ui/packs.py" line="29" />
+        <location filename="../../app/ui/reading.py" line="46" />
         <source>京东</source>
         <translation>JD</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="24" />
+        <location filename="../../app/ui/reading.py" line="46" />
         <source>淘宝/天猫</source>
         <translation>Taobao/Tmall</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="24" />
         <location filename="../../app/ui/packs.py" line="30" />
+        <location filename="../../app/ui/reading.py" line="47" />
         <source>拼多多</source>
         <translation>Pinduoduo</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="25" />
         <location filename="../../app/ui/packs.py" line="30" />
+        <location filename="../../app/ui/reading.py" line="47" />
         <source>抖音</source>
         <translation>Douyin</translation>
     </message>
@@ -84,6 +88,7 @@
         <location filename="../../app/ui/dialogs.py" line="25" />
         <location filename="../../app/ui/dialogs.py" line="35" />
         <location filename="../../app/ui/labels.py" line="27" />
+        <location filename="../../app/ui/reading.py" line="52" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -139,16 +144,19 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="33" />
+        <location filename="../../app/ui/reading.py" line="49" />
         <source>下单</source>
         <translation>Order placed</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="33" />
+        <location filename="../../app/ui/reading.py" line="49" />
         <source>付款</source>
         <translation>Payment</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="33" />
+        <location filename="../../app/ui/reading.py" line="49" />
         <source>签收</source>
         <translation>Received</translation>
     </message>
@@ -165,21 +173,25 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="34" />
         <location filename="../../app/ui/labels.py" line="26" />
+        <location filename="../../app/ui/reading.py" line="50" />
         <source>商家拒绝</source>
         <translation>Merchant refused</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="34" />
+        <location filename="../../app/ui/reading.py" line="50" />
         <source>申请平台介入</source>
         <translation>Asked the platform to intervene</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="34" />
+        <location filename="../../app/ui/reading.py" line="51" />
         <source>平台结果</source>
         <translation>Platform decision</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="34" />
+        <location filename="../../app/ui/reading.py" line="51" />
         <source>12315投诉</source>
         <translation>12315 complaint</translation>
     </message>
@@ -519,6 +531,7 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="31" />
+        <location filename="../../app/ui/reading.py" line="51" />
         <source>黑猫投诉</source>
         <translation>Heimao complaints</translation>
     </message>
@@ -566,6 +579,102 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
         <location filename="../../app/ui/packs.py" line="48" />
         <source>默认的理由</source>
         <translation>Why (the default)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="36" />
+        <location filename="../../app/ui/reading.py" line="43" />
+        <source>订单号</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="36" />
+        <source>金额</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="37" />
+        <source>店铺/商家</source>
+        <translation>Shops / merchants</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="37" />
+        <source>日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="38" />
+        <source>时间</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="38" />
+        <source>电话</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="39" />
+        <source>交易单号</source>
+        <translation>Trade numbers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="39" />
+        <source>运单号</source>
+        <translation>Waybills</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="40" />
+        <source>服务单号</source>
+        <translation>After-sales numbers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="40" />
+        <source>投诉编号</source>
+        <translation>Complaint numbers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="41" />
+        <source>拒绝理由</source>
+        <translation>Refusal reasons</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="42" />
+        <source>购物平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="42" />
+        <source>店铺</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="43" />
+        <source>商家全称</source>
+        <translation>Merchant (full name)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="44" />
+        <source>实付金额</source>
+        <translation>Amount paid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="44" />
+        <source>下单日期</source>
+        <translation>Order date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="45" />
+        <source>付款日期</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="45" />
+        <source>签收日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="50" />
+        <source>申请售后</source>
+        <translation>After-sales request</translation>
     </message>
 <message>
         <location filename="../../app/ui/casepage.py" line="124" />
@@ -848,34 +957,14 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="81" />
-        <source>购物平台</source>
-        <translation>Platform</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/dialogs.py" line="82" />
         <source>店铺名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="84" />
-        <source>订单号</source>
-        <translation>Order number</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/dialogs.py" line="85" />
         <source>实付金额（元）</source>
         <translation>Amount paid (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs.py" line="86" />
-        <source>下单日期</source>
-        <translation>Order date</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs.py" line="87" />
-        <source>签收日期</source>
-        <translation>Received on</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="88" />
@@ -1851,19 +1940,19 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="305" />
-        <location filename="../../app/ui/packs.py" line="546" />
+        <location filename="../../app/ui/packs.py" line="547" />
         <source>调整：</source>
         <translation>Adjusted: </translation>
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="307" />
-        <location filename="../../app/ui/packs.py" line="548" />
+        <location filename="../../app/ui/packs.py" line="549" />
         <source>……另有 {n} 项调整</source>
         <translation>… and {n} more adjustments</translation>
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="308" />
-        <location filename="../../app/ui/packs.py" line="554" />
+        <location filename="../../app/ui/packs.py" line="555" />
         <source>不放入：证据{number} {name}：{reason}</source>
         <translation>Left out: exhibit {number} {name}: {reason}</translation>
     </message>
@@ -1918,149 +2007,160 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation>Finding personal data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="443" />
+        <location filename="../../app/ui/packs.py" line="444" />
         <source>无法打开这张图片：{error}</source>
         <translation>Cannot open this image: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="465" />
+        <location filename="../../app/ui/packs.py" line="466" />
         <source>{n} 个遮盖框（红：自动找到，蓝：您添加的）。在图片上拖动可添加；拖动框可移动；Delete 删除。</source>
         <translation>{n} boxes (red: found by the app, blue: yours). Drag on the image to add; drag a box to move; Delete removes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="537" />
+        <location filename="../../app/ui/packs.py" line="538" />
         <source>已生成：{folder}</source>
         <translation>Done: {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="538" />
+        <location filename="../../app/ui/packs.py" line="539" />
         <source>压缩包：{zip}（{n} 个文件，{size}）</source>
         <translation>Zip: {zip} ({n} files, {size})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="542" />
+        <location filename="../../app/ui/packs.py" line="543" />
         <source>{n} 张图片已打码（原件未改动）</source>
         <translation>{n} images redacted (originals unchanged)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="552" />
+        <location filename="../../app/ui/packs.py" line="553" />
         <source>因数量或大小上限未放入 {n} 项：{numbers}</source>
         <translation>Left out for the count or size limit, {n}: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="556" />
+        <location filename="../../app/ui/packs.py" line="557" />
         <source>注意：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="557" />
+        <location filename="../../app/ui/packs.py" line="558" />
         <source>完整的清单和每项调整见文件夹中的 manifest.csv。</source>
         <translation>The full list and every adjustment are in manifest.csv in the folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="170" />
+        <location filename="../../app/ui/reading.py" line="183" />
         <source>搜索证据中的文字、名称、备注（如：不予退货、订单号）</source>
         <translation>Search the evidence's text, names, notes (e.g. 不予退货, an order number)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="174" />
-        <location filename="../../app/ui/reading.py" line="212" />
+        <location filename="../../app/ui/reading.py" line="187" />
+        <location filename="../../app/ui/reading.py" line="225" />
         <source>暂停读取</source>
         <translation>Pause reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="212" />
+        <location filename="../../app/ui/reading.py" line="225" />
         <source>继续读取</source>
         <translation>Resume reading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="216" />
+        <location filename="../../app/ui/reading.py" line="229" />
         <source>读取完成</source>
         <translation>Reading done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="219" />
+        <location filename="../../app/ui/reading.py" line="232" />
         <source>已暂停 {done}/{total}</source>
         <translation>Paused {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="222" />
+        <location filename="../../app/ui/reading.py" line="235" />
         <source>读取中 {done}/{total}</source>
         <translation>Reading {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="249" />
+        <location filename="../../app/ui/reading.py" line="262" />
         <source>找到 {n} 项</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="364" />
+        <location filename="../../app/ui/reading.py" line="377" />
         <source>打开案件后，这里显示从证据中读到的信息</source>
         <translation>Open a case to see what was read from its evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="367" />
+        <location filename="../../app/ui/reading.py" line="380" />
         <source>案件信息（读取建议）</source>
         <translation>Case details (proposed from the evidence)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="370" />
+        <location filename="../../app/ui/reading.py" line="383" />
         <source>暂无建议：导入订单、付款、物流截图后会自动读取</source>
         <translation>No proposals yet: order, payment and delivery screenshots are read when imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="373" />
+        <location filename="../../app/ui/reading.py" line="385" />
+        <location filename="../../app/ui/reading.py" line="428" />
+        <source>{field}：{value}</source>
+        <translation>{field}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="386" />
         <source>采用</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="374" />
-        <location filename="../../app/ui/reading.py" line="382" />
+        <location filename="../../app/ui/reading.py" line="387" />
+        <location filename="../../app/ui/reading.py" line="395" />
         <source>忽略</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="375" />
+        <location filename="../../app/ui/reading.py" line="388" />
         <source>时间线（建议的事件）</source>
         <translation>Timeline (proposed events)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="378" />
+        <location filename="../../app/ui/reading.py" line="391" />
         <source>暂无待确认的事件</source>
         <translation>No events waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="381" />
+        <location filename="../../app/ui/reading.py" line="394" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="385" />
+        <location filename="../../app/ui/reading.py" line="398" />
         <source>所选证据：{label}</source>
         <translation>Selected exhibit: {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="388" />
+        <location filename="../../app/ui/reading.py" line="401" />
         <source>名称、证明目的为读取建议，尚未确认</source>
         <translation>Name and purpose are proposals from reading, not yet confirmed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="389" />
+        <location filename="../../app/ui/reading.py" line="402" />
         <source>确认建议</source>
         <translation>Accept proposals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="407" />
+        <location filename="../../app/ui/reading.py" line="419" />
         <source>尚未读取</source>
         <translation>Not read yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="418" />
+        <location filename="../../app/ui/reading.py" line="428" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="430" />
         <source>没有读到文字</source>
         <translation>No text found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="418" />
+        <location filename="../../app/ui/reading.py" line="430" />
         <source>读取出错</source>
         <translation>Reading failed</translation>
     </message>

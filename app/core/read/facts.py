@@ -6,6 +6,10 @@ rules look for a label and its value in the row, or in the row below when the la
 Values are normalised: amounts with two decimals, dates YYYY-MM-DD, times ISO 8601 with the China
 offset. Nothing is guessed: a number is an order number only beside an order label (or in the one
 format that names itself, Pinduoduo's YYMMDD-…), an amount only with ¥ or a money label.
+
+Times printed without a year ("06-18 14:22", "4月15日 10:22", "昨天 10:05", "星期三 14:22", "下午2:22", a chat's
+bare "10:22") are kept as `loose` stamps: only the exhibit's capture time can date them (`resolve_loose`),
+never later than the capture.
 """
 from __future__ import annotations
 
@@ -106,8 +110,24 @@ def money(text: str) -> str | None:
 # Dates: 2025-03-02, 2025/3/2, 2025.03.02, 2025年3月2日, each optionally followed by a time (OCR often
 # drops the space: 2025-03-0210:15:48).
 _DATE = r"(?<!\d)(20\d{2})\s*(?:[-/.]\s*|年\s*)(\d{1,2})\s*(?:[-/.]\s*|月\s*)(\d{1,2})(?:\s*日)?"
-_TIME = r"(?:\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?)?(?!\d)"
+_AMPM_WORDS = r"上午|下午|晚上|凌晨|中午|早上|傍晚|夜里"
+_TIME = (r"(?:\s*(?:" + _AMPM_WORDS + r")?\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?)?(?!\d)")
 DATETIME_RE = re.compile(_DATE + _TIME)
+_AMPM_RE = re.compile(_AMPM_WORDS)
+
+
+def hour24(hour: int, ampm: str | None) -> int | None:
+    """The hour of a 12-hour clock word (下午2:22 is 14:22); None when it cannot be."""
+    if ampm:
+        if hour > 12:
+            return hour if hour <= 23 and ampm not in ("上午", "早上", "凌晨") else None
+        if ampm in ("下午", "晚上", "傍晚") and hour < 12:
+            return hour + 12
+        if ampm == "中午" and hour < 11:
+            return hour + 12
+        if ampm in ("凌晨", "夜里") and hour == 12:
+            return 0
+    return hour if 0 <= hour <= 23 else None
 
 
 def _stamp(m: re.Match) -> tuple[str | None, str | None]:
@@ -119,17 +139,33 @@ def _stamp(m: re.Match) -> tuple[str | None, str | None]:
                 return None, None
             return datetime(int(y), int(mo), int(d)).strftime("%Y-%m-%d"), None
         # "2025-03-0210:15:48": the day is the first two digits, the hour the rest
-        when = datetime(int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0), tzinfo=CHINA)
+        ampm = _AMPM_RE.search(day_text)
+        hour = hour24(int(hh), ampm.group(0) if ampm else None)
+        if hour is None:
+            return None, None
+        when = datetime(int(y), int(mo), int(d), hour, int(mm), int(ss or 0), tzinfo=CHINA)
     except ValueError:
         return None, None
     return when.strftime("%Y-%m-%d"), when.isoformat()
+
+
+# Times without a year. A month and day, 今天/昨天/前天 or a weekday before a time; or a clock time alone
+# (with 下午 and the like, or a chat's bare "10:22" on a row of its own): today's, for a chat header.
+_HM = (r"(?:(?P<ap>" + _AMPM_WORDS + r")\s*)?(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})(?:\s*[:：]\s*(?P<s>\d{2}))?(?![\d:])")
+LOOSE_RE = re.compile(r"(?<![\d.:/\-年A-Za-z])(?:(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?|(?P<mo2>\d{2})-(?P<d2>\d{2})|(?P<mo3>\d{1,2})/(?P<d3>\d{1,2})"
+                      r"|(?P<rel>今天|昨天|前天)|(?:星期|周|礼拜)(?P<wd>[一二三四五六日天]))\s*" + _HM)
+_TODAY_RE = re.compile(r"(?<![\d:])(?P<ap>" + _AMPM_WORDS + r")\s*(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})(?![\d:])")
+_BARE_RE = re.compile(r"\s*(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})\s*")
+_WEEKDAYS = "一二三四五六日"
+_DAYS_BACK = {"今天": 0, "昨天": 1, "前天": 2}
 
 
 # ----- labels and values ---------------------------------------------------------------------------
 
 _SEP = r"\s*[:：]?\s*"
 _NUMBER_LABELS = {
-    "order_numbers": r"(?:订单编号|订单号码|订单号|订单编码|订单ID|父订单号|子订单号|(?<=京东|淘宝|天猫|抖音)订单-|拼多多订单-)",
+    "order_numbers": r"(?:订单编号|订单号码|(?<!商家)(?<!商户)订单号|订单编码|订单ID|父订单号|子订单号|(?<=京东|淘宝|天猫|抖音)订单-|"
+                     r"拼多多订单-)",
     "trade_numbers": r"(?:交易单号|商户单号|支付单号|支付宝交易号|交易号|交易流水号|流水号|支付流水号|商家订单号|商户订单号)",
     "waybills": r"(?:运单号码|运单号|运单编号|快递单号|物流单号|快递单号码|物流编号)",
     "service_numbers": r"(?:服务单号|售后单号|售后编号|服务单编号|退款编号|退款单号|售后服务单号|工单编号)",
@@ -143,6 +179,7 @@ _NUMBER_VALUE = {
     "complaint_numbers": r"([0-9A-Za-z][0-9A-Za-z-]{5,39})",
 }
 _PDD_ORDER = re.compile(r"(?<![0-9A-Za-z-])(\d{6}-\d{12,18})(?![0-9-])")
+_TAOBAO_MERCHANT_ORDER = re.compile(r"(?<![0-9A-Za-z])T200P(\d{15,20})(?![0-9])")   # Alipay's 商家订单号 of a Taobao order
 _WAYBILL_SELF = re.compile(r"(?<![0-9A-Za-z])((?:SF|JDV|JDX|JT|YT|ZTO|DPK)\d{10,15})(?![0-9])")
 
 _AMOUNT_LABELS = (r"(?:实付款|实付金额|实付|需付款|应付金额|应付款|合计|总计|订单总价|订单金额|付款金额|支付金额|交易金额|"
@@ -159,13 +196,13 @@ _SHOP_SUFFIX = r"(?:旗舰店|专营店|专卖店|官方店|企业店|自营店|
 _SHOP_RE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()·&]{2,30}?" + _SHOP_SUFFIX + r")")
 _COMPANY_RE = re.compile(r"([\u4e00-\u9fff（）()A-Za-z0-9]{4,40}?(?:有限责任公司|股份有限公司|有限公司|公司|商行|经营部|工作室))")
 _MERCHANT_LABEL = re.compile(r"(?:^|(?<=\s))(?:店铺名称|店铺|商家名称|商家|卖家|收款方|商户全称|商户名称|商户|销售方名称|销售方|被投诉方|被投诉人|"
-                             r"被投诉单位|名\s*称)(?:\s*[:：]\s*|\s+)([^\s:：]{2,40})")
+                             r"被投诉单位|投诉对象|被投诉商家|名\s*称)(?:\s*[:：]\s*|\s+)([^\s:：]{2,40})")
 _MERCHANT_TRAIL = re.compile(r"[>›〉»\s]+$|(进店|进入店铺|关注|联系卖家|客服)$")
 
 _REFUSAL_LABEL = re.compile(r"(?:驳回原因|拒绝原因|拒绝理由|驳回理由|审核意见|审核结果|处理结果|商家留言|商家回复|商家说明)" + _SEP)
 _REFUSAL_WORDS = re.compile(r"无法为您|无法办理|无法处理|不符合|不满足|不在.{0,8}范围|已拆封|拆封|影响二次销售|二次销售|不予退|不予办理|不予受理|不支持退|不支持七天|不支持7天|"
-                            r"不能退|无法退|不退|非质量问题|已过.{0,4}无理由|超过.{0,6}(?:期|天)|人为损坏|已使用|已激活|"
-                            r"拒绝退|拒绝了您的|驳回|不同意|不予处理")
+                            r"不能退|无法退|不退|非质量问题|已过.{0,4}无理由|超过.{0,6}(?:期|天)|人为损坏|(?<!不是)(?<!并非)人为|"
+                            r"不属于质量|不属于.{0,8}范围|已使用|已激活|拒绝退|拒绝了您的|拒绝了你的|驳回|不同意|不予处理")
 
 # Screen words that name the platform (a screenshot of a WeChat payment to 京东 is about JD).
 _PLATFORM_WORDS = {
@@ -184,6 +221,7 @@ class Stamp:
     context: str           # its row and the row above
     box: list | None
     row_text: str = ""
+    alone: bool = False    # the time is all its row holds (a chat's time header, a logistics step's time)
 
 
 @dataclass
@@ -192,6 +230,7 @@ class Facts:
     platform: str | None = None
     stamps: list[Stamp] = field(default_factory=list)
     screen: str | None = None
+    loose: list[dict] = field(default_factory=list)     # times without a year, dated by resolve_loose
 
     def add(self, key: str, value: str, box, page: int = 0) -> None:
         value = value.strip()
@@ -206,7 +245,10 @@ class Facts:
         out = {k: self.values[k] for k in FACT_KEYS}
         out["platform"] = self.platform
         out["screen"] = self.screen
-        out["stamps"] = [{"value": s.value, "context": s.context, "box": s.box} for s in self.stamps]
+        out["stamps"] = [{"value": s.value, "context": s.context, "box": s.box, **({"alone": True} if s.alone else {})}
+                         for s in self.stamps]
+        if self.loose:
+            out["loose"] = self.loose
         return out
 
     def is_empty(self) -> bool:
@@ -231,10 +273,11 @@ def extract(lines: list[Line], original_name: str = "", app_platform: str | None
         prev = rows[i - 1] if i > 0 and rows[i - 1].page == row.page else None
         _numbers(facts, row, nxt)
         _amounts(facts, row, [r for r in reversed(rows[max(0, i - 2):i]) if r.page == row.page])
-        _times(facts, row, [r for r in reversed(rows[max(0, i - 3):i]) if r.page == row.page])
+        _times(facts, row, [r for r in reversed(rows[max(0, i - 3):i]) if r.page == row.page],
+               top=prev is None)
         _phones(facts, row)
         _merchants(facts, row, nxt)
-        _refusals(facts, row, nxt)
+        _refusals(facts, row, rows[i + 1:i + 4])
     _order_amounts(facts)
     facts.platform = platform_of(rows, original_name, app_platform)
     facts.screen = screen_of("".join(r.text for r in rows), facts)   # a word may wrap onto the next row
@@ -258,12 +301,14 @@ def _numbers(facts: Facts, row: Row, nxt: Row | None) -> None:
                 facts.add(key, m.group(1), nxt.box_of(m.start(1), m.end(1)), nxt.page)
     for m in _PDD_ORDER.finditer(text):
         facts.add("order_numbers", m.group(1), row.box_of(m.start(1), m.end(1)), row.page)
+    for m in _TAOBAO_MERCHANT_ORDER.finditer(text):
+        facts.add("order_numbers", m.group(1), row.box_of(m.start(1), m.end(1)), row.page)
     for m in _WAYBILL_SELF.finditer(text):
         facts.add("waybills", m.group(1), row.box_of(m.start(1), m.end(1)), row.page)
 
 
 _DISCOUNT = re.compile(r"优惠|减|折扣|券|红包|抵扣|立减|补贴|返")
-_LONE_SIGNED = re.compile(r"^[-+]\s*[¥]?\s*\d+\.\d{2}$")
+_LONE_SIGNED = re.compile(r"^[-+]\s*[¥]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$")
 
 
 def _amounts(facts: Facts, row: Row, above: list[Row]) -> None:
@@ -306,18 +351,115 @@ def _order_amounts(facts: Facts) -> None:
         item.pop("_rank", None)
 
 
-def _times(facts: Facts, row: Row, above: list[Row]) -> None:
+def _times(facts: Facts, row: Row, above: list[Row], top: bool = False) -> None:
+    taken = []
     for m in DATETIME_RE.finditer(row.text):
         day, when = _stamp(m)
         if day is None:
             continue
         if not 2000 <= int(day[:4]) <= 2099:
             continue
+        taken.append((m.start(), m.end()))
         box = row.box_of(m.start(), m.end())
         facts.add("dates", day, box, row.page)
         if when:
             facts.add("datetimes", when, box, row.page)
-            facts.stamps.append(Stamp(when, _context(row, m.start(), above), box, row.text))
+            facts.stamps.append(Stamp(when, _context(row, m.start(), above), box, row.text,
+                                      row.text.strip() == m.group(0).strip()))
+    _loose_times(facts, row, above, top, taken)
+
+
+def _loose_times(facts: Facts, row: Row, above: list[Row], top: bool, taken: list) -> None:
+    """Times printed without a year, kept for resolve_loose (the capture time dates them)."""
+    free = lambda m: not any(s < m.end() and m.start() < e for s, e in taken)  # noqa: E731
+    found = []
+    for m in LOOSE_RE.finditer(row.text):
+        if not free(m):
+            continue
+        hour = hour24(int(m.group("h")), m.group("ap"))
+        minute, second = int(m.group("mi")), int(m.group("s") or 0)
+        if hour is None or minute > 59 or second > 59:
+            continue
+        item = {"hour": hour, "minute": minute, "second": second, "fact": True}
+        if m.group("rel"):
+            item.update(kind="days", days=_DAYS_BACK[m.group("rel")], fact=m.group("rel") != "今天")
+        elif m.group("wd"):
+            item.update(kind="weekday", weekday=_WEEKDAYS.index(m.group("wd").replace("天", "日")))
+        else:
+            month = int(m.group("mo") or m.group("mo2") or m.group("mo3"))
+            day = int(m.group("d") or m.group("d2") or m.group("d3"))
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            item.update(kind="date", month=month, day=day)
+        found.append((m, item))
+    if not found and not top:   # a clock time alone: today's (a chat header); never the status bar's
+        m = _TODAY_RE.search(row.text)
+        bare = _BARE_RE.fullmatch(row.text) if len(row.spans) == 1 else None
+        m = m if m and free(m) else bare
+        if m:
+            hour = hour24(int(m.group("h")), m.groupdict().get("ap"))
+            if hour is not None and int(m.group("mi")) <= 59:
+                found.append((m, {"kind": "days", "days": 0, "hour": hour, "minute": int(m.group("mi")), "second": 0,
+                                  "fact": False}))
+    for m, item in found:
+        item.update(text=m.group(0).strip(), context=_context(row, m.start(), above),
+                    box=row.box_of(m.start(), m.end()), page=row.page, alone=row.text.strip() == m.group(0).strip())
+        facts.loose.append(item)
+
+
+def resolve_loose(facts_json: dict, captured: datetime | None) -> dict:
+    """The facts with their times without a year dated by the exhibit's capture time: a month and day in
+    the capture's year (the year before if that would be later than the capture), 昨天 the day before, a
+    weekday the last such day before the capture, a bare clock time the capture's day. Nothing is put
+    after the capture time. Dated times join the stamps (for events) and, unless they are only a clock
+    time, the datetimes and dates. Without a capture time the facts are returned as they are."""
+    loose = facts_json.get("loose") or []
+    if captured is None or not loose or facts_json.get("loose_dated"):
+        return facts_json
+    out = {**facts_json, **{k: list(facts_json.get(k) or []) for k in ("datetimes", "dates", "stamps")}}
+    tz = captured.tzinfo or CHINA
+    shot = captured if captured.tzinfo else captured.replace(tzinfo=CHINA)
+    shot = shot.astimezone(tz)
+    for item in loose:
+        try:
+            when = _date_loose(item, shot)
+        except (ValueError, KeyError, TypeError):
+            continue
+        if when is None or when > shot:
+            continue
+        value = when.isoformat()
+        out["stamps"].append({"value": value, "context": item.get("context", ""), "box": item.get("box"),
+                              **({"alone": True} if item.get("alone") else {})})
+        if item.get("fact"):
+            for key, v in (("dates", value[:10]), ("datetimes", value)):
+                if not any(i["value"] == v for i in out[key]):
+                    out[key].append({"value": v, "box": item.get("box"), "page": item.get("page", 0)})
+    out["loose_dated"] = shot.isoformat()
+    return out
+
+
+def _date_loose(item: dict, shot: datetime) -> datetime | None:
+    at = dict(hour=item["hour"], minute=item["minute"], second=item.get("second", 0), microsecond=0)
+    if item["kind"] == "date":
+        when = shot.replace(month=item["month"], day=item["day"], **at) if _valid(shot.year, item) else None
+        if when is None or when > shot:
+            when = shot.replace(year=shot.year - 1, month=item["month"], day=item["day"], **at) \
+                if _valid(shot.year - 1, item) else None
+        return when
+    if item["kind"] == "days":
+        return (shot - timedelta(days=item["days"])).replace(**at)
+    if item["kind"] == "weekday":
+        back = (shot.weekday() - item["weekday"]) % 7 or 7     # the last such day before the capture's
+        return (shot - timedelta(days=back)).replace(**at)
+    return None
+
+
+def _valid(year: int, item: dict) -> bool:
+    try:
+        datetime(year, item["month"], item["day"])
+    except ValueError:
+        return False
+    return True
 
 
 def _context(row: Row, at: int, above: list[Row]) -> str:
@@ -331,6 +473,9 @@ def _context(row: Row, at: int, above: list[Row]) -> str:
                 before = (row.text[left[0]:left[1]] + " " + before).strip()
             if before:
                 return before[-40:]
+            if index == 0 and len(row.spans) > 1:   # "06-20 10:31  【杭州市】已签收": the words on its right
+                right = row.spans[1]
+                return row.text[right[0]:right[1]][:40]
             break
     context = []
     for r in above:   # nearest first
@@ -344,9 +489,14 @@ def _context(row: Row, at: int, above: list[Row]) -> str:
 
 def _phones(facts: Facts, row: Row) -> None:
     text = row.text
-    # an order or trade number holds runs of digits that look like phones: skip digits inside longer numbers
+    # an order or trade number holds runs of digits that look like phones: skip digits inside longer numbers,
+    # and a number beside a number label (黑猫's 投诉编号 17351234567 is not a phone)
+    labelled = [m.span(1) for key, label in _NUMBER_LABELS.items()
+                for m in re.finditer(label + _SEP + _NUMBER_VALUE[key], text)]
     for regex in (_MOBILE, _LANDLINE):
         for m in regex.finditer(text):
+            if any(s < m.end(1) and m.start(1) < e for s, e in labelled):
+                continue
             value = re.sub(r"[\s]", "", m.group(1))
             facts.add("phones", value, row.box_of(m.start(1), m.end(1)), row.page)
 
@@ -357,7 +507,7 @@ def _clean_merchant(name: str) -> str:
     return name.strip(" >›：:")
 
 
-_NOT_MERCHANT_ROW = re.compile(r"收单机构|支付机构|清算机构|由.{2,12}提供|开户行|银行|保险|购买方|购方")
+_NOT_MERCHANT_ROW = re.compile(r"收单机构|支付机构|清算机构|由.{2,12}提供|开户行|银行|保险|购买方|购方|账单分类|分类|类目|品类")
 
 
 def _add_merchant(facts: Facts, value: str, box, page: int) -> None:
@@ -407,6 +557,10 @@ _REFUSAL_CORE = re.compile(r"已拆封|拆封|二次销售|不予|不支持|非�
 _REFUSAL_STRONG = re.compile(r"不符合|不满足|已拆封|二次销售|不予|不支持|非质量|无理由|人为|拒绝|驳回|不同意|不能退|无法退|不退")
 
 
+# the buyer denying what a refusal would say ("这不是人为损坏的"): not a refusal
+_DENIED = re.compile(r"(?:不是|并非|并不是|没有|没)(?:我)?(?:人为|已使用|使用过|拆封|拆过)")
+
+
 def refusal_reason(clause: str, labelled: bool) -> str | None:
     """The refusal itself out of a sentence: a quoted reason, else the run of comma parts that refuse."""
     quoted = re.findall(r"[“\"「『]([^”\"」』]{4,60})[”\"」』]", clause)
@@ -415,7 +569,7 @@ def refusal_reason(clause: str, labelled: bool) -> str | None:
             return q.strip()
     clause = re.sub(r"[”」』].*$", "", clause) if not re.search(r"[“「『]", clause) else clause  # a quote's tail
     parts = re.split(r"[，,]", clause)
-    hits = [i for i, p in enumerate(parts) if _REFUSAL_WORDS.search(p)]
+    hits = [i for i, p in enumerate(parts) if _REFUSAL_WORDS.search(p) and not _DENIED.search(p)]
     if not hits or (not labelled and not _REFUSAL_STRONG.search(clause)):
         return None
     value = "，".join(p.strip() for p in parts[hits[0]:hits[-1] + 1])
@@ -423,32 +577,38 @@ def refusal_reason(clause: str, labelled: bool) -> str | None:
     return value if len(value) >= 4 and _REFUSAL_CORE.search(value) else None
 
 
-def _reason_box(value: str, row: Row, nxt: Row | None):
+def _reason_box(value: str, row: Row, below: list[Row]):
     at = row.text.find(value[:6])
     if at >= 0:
         box = row.box_of(at, at + len(value))
         rest = at + len(value) - len(row.text)
-        if rest > 0 and nxt is not None:      # wrapped onto the next row: both boxes
-            more = nxt.box_of(0, rest)
-            if box and more:
+        for more_row in below:                 # wrapped onto the next rows: their boxes too
+            if rest <= 0 or box is None:
+                break
+            more = more_row.box_of(0, rest)
+            if more:
                 box = [min(box[0], more[0]), min(box[1], more[1]), max(box[2], more[2]), max(box[3], more[3])]
+            rest -= len(more_row.text)
         return box
-    if nxt is not None and nxt.text.find(value[:6]) >= 0:
-        at = nxt.text.find(value[:6])
-        return nxt.box_of(at, at + len(value))
+    if below and below[0].text.find(value[:6]) >= 0:
+        at = below[0].text.find(value[:6])
+        return below[0].box_of(at, at + len(value))
     return row.box_of(0, len(row.text))
 
 
-def _refusals(facts: Facts, row: Row, nxt: Row | None) -> None:
+def _refusals(facts: Facts, row: Row, below: list[Row]) -> None:
     text = row.text
     label = _REFUSAL_LABEL.search(text)
     body = text[label.end() if label else 0:]
-    # a sentence wrapped onto the next row continues there
-    if nxt is not None and body and not re.search(r"[。！？!?]$", body) and len(body) >= 12 \
-            and not _REFUSAL_LABEL.search(nxt.text):
-        joined = body + nxt.text
-    else:
-        joined = body
+    below = [r for r in below if r.page == row.page]
+    # a sentence wrapped onto the next rows continues there (a chat bubble of three lines)
+    joined, last, used = body, body, []
+    for more in below:
+        if not last or re.search(r"[。！？!?]$", last) or len(last) < 12 or _REFUSAL_LABEL.search(more.text):
+            break
+        joined += more.text
+        last = more.text
+        used.append(more)
     for clause in re.split(r"[。！？!?；;\n]", joined):
         if not _REFUSAL_WORDS.search(clause):
             continue
@@ -462,7 +622,7 @@ def _refusals(facts: Facts, row: Row, nxt: Row | None) -> None:
                 if len(value) > len(item["value"]):
                     item["value"] = value
             continue
-        facts.add("refusal_reasons", value, _reason_box(value, row, nxt), row.page)
+        facts.add("refusal_reasons", value, _reason_box(value, row, used), row.page)
 
 
 def platform_of(rows: list[Row], original_name: str = "", app_platform: str | None = None) -> str | None:
@@ -492,7 +652,8 @@ def platform_of(rows: list[Row], original_name: str = "", app_platform: str | No
 _SCREENS = [
     ("complaint", r"投诉编号|投诉单号|投诉登记号|12315平台|投诉已提交|投诉提交成功|市场监督管理局|消费者协会|投诉举报"),
     ("invoice", r"电子发票|发票号码|价税合计|销售方|购买方"),
-    ("refusal", r"驳回|拒绝了您的|不予退|不予办理|不支持退|已拆封影响二次销售|审核不通过|拒绝退"),
+    ("refusal", r"驳回|拒绝了您的|拒绝了你的|不予退|不予办理|不支持退|已拆封影响二次销售|审核不通过|审核未通过|未通过审核|拒绝退|"
+                r"商家已拒绝|无法为您办理退|无法办理退"),
     ("logistics", r"运单号|快递单号|物流详情|物流信息|已签收|派送中|派件|揽收|运输中|签收人"),
     ("payment", r"支付成功|付款成功|交易成功|账单详情|交易单号|商户单号|支付宝交易号|转账成功|当前状态\s*支付成功"),
     ("aftersales", r"服务单|售后申请|申请售后|退货退款|退款申请|仅退款|售后详情|退款详情"),

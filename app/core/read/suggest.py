@@ -16,7 +16,7 @@ import re
 from datetime import datetime
 
 from ..store import Case, now_iso
-from .facts import PLATFORM_ZH, DATETIME_RE
+from .facts import PLATFORM_ZH, DATETIME_RE, resolve_loose
 
 EXHIBIT_SUGGESTED = ("name", "purpose", "category", "source_desc")
 CASE_SUGGESTED = ("platform", "shop", "merchant", "order_number", "amount_paid", "ordered_on", "paid_on", "received_on")
@@ -34,10 +34,16 @@ EVENT_RULES: list[tuple[str, str]] = [
     ("申请平台介入", r"平台介入|申请介入|客服介入|小二介入|申请仲裁"),
     ("签收", r"签收|确认收货|收货时间|已收货|妥投"),
     ("申请售后", r"申请售后|提交了.{0,10}申请|退货退款申请|售后申请|申请退款|申请时间|服务单已提交|退款申请|发起售后"),
-    ("付款", r"付款时间|支付时间|支付成功|付款成功|交易时间|支付于|付款于|成交时间"),
+    ("付款", r"付款时间|支付时间|支付成功|付款成功|交易时间|支付于|付款于"),
     ("下单", r"下单时间|创建时间|订单时间|提交订单|下单于"),
 ]
-COMPLAINT_RULE = r"投诉时间|提交时间|登记时间|投诉日期|提交日期|创建时间|投诉已提交|您于"
+COMPLAINT_RULE = r"投诉时间|提交时间|登记时间|投诉日期|提交日期|创建时间|投诉已提交|您于|发布时间"
+# On a refusal page the time of the review or handling is the refusal's (审核时间 on JD, 商家处理时间 on Pinduoduo)
+REFUSAL_TIME_RULE = r"审核时间|处理时间|驳回时间|拒绝时间|审核于|处理于"
+# Proposals that are not one of the timeline's types: kept as 其他 with their own title
+EVENT_TYPE_OF = {"黑猫投诉": "其他"}
+# Capture times that can date a time printed without a year (not the file's modified time)
+RELIABLE_CAPTURE = ("exif", "filename", "container", "pdf", "office", "manual")
 
 
 def _loads(text, default):
@@ -79,7 +85,8 @@ def exhibit_proposal(row: dict, facts: dict) -> dict:
         name = f"{payer}支付记录{noun}" + (f"（¥{amount}）" if amount else "")
         purpose = f"证明已支付货款{amount}元" if amount else "证明已支付货款"
     elif screen == "refusal":
-        chat = re.search(r"客服|聊天|发送", text) and not values["service_numbers"]
+        headers = any(st.get("alone") for st in facts.get("stamps", []))   # a chat's time headers
+        chat = (re.search(r"客服|聊天|发送", text) or headers) and not values["service_numbers"]
         name = f"{platform}{'客服拒绝退货聊天记录' if chat else '商家拒绝退货'}{noun}"
         if values["service_numbers"]:
             name += f"（服务单号{_tail(values['service_numbers'][0])}）"
@@ -99,10 +106,11 @@ def exhibit_proposal(row: dict, facts: dict) -> dict:
                                                            if values["waybills"] else "")
         purpose = "证明商品已签收及签收时间" if signed else "证明商品的物流情况"
     elif screen == "complaint":
-        name = ("12315投诉受理回执" if "12315" in text else "投诉回执") + noun
+        heimao = "黑猫投诉" in text and "12315" not in text
+        name = ("黑猫投诉回执" if heimao else "12315投诉受理回执" if "12315" in text else "投诉回执") + noun
         if values["complaint_numbers"]:
             name += f"（投诉编号{_tail(values['complaint_numbers'][0], 6)}）"
-        purpose = "证明已向市场监管部门投诉及投诉时间"
+        purpose = "证明已通过黑猫投诉平台投诉商家及投诉时间" if heimao else "证明已向市场监管部门投诉及投诉时间"
     elif screen == "invoice":
         parts = [p for p in (merchant, f"¥{amount}" if amount else None) if p]
         name = "电子发票" + (f"（{'，'.join(parts)}）" if parts else "")
@@ -283,9 +291,11 @@ def _drop_case_suggestion(case: Case, field: str, status: str) -> None:
 
 # ----- events --------------------------------------------------------------------------------------
 
-def event_type(context: str, screen: str | None) -> str | None:
+def event_type(context: str, screen: str | None, text: str = "") -> str | None:
     if screen == "complaint" and re.search(COMPLAINT_RULE, context):
-        return "12315投诉"
+        return "黑猫投诉" if "黑猫投诉" in text and "12315" not in text else "12315投诉"
+    if screen == "refusal" and re.search(REFUSAL_TIME_RULE, context):
+        return "商家拒绝"
     for kind, words in EVENT_RULES:
         if re.search(words, context):
             return kind
@@ -296,8 +306,11 @@ def proposed_events(facts: dict, row: dict | None = None) -> dict[str, str]:
     """{type: ISO time} read from the times printed in one exhibit (the earliest of each type)."""
     out: dict[str, str] = {}
     screen = facts.get("screen")
+    text = (row or {}).get("ocr_text") or ""
     for stamp in facts.get("stamps", []):
-        kind = event_type(stamp.get("context") or "", screen)
+        if stamp.get("alone") and screen in ("refusal", "chat"):
+            continue   # a chat's time header: the words above it belong to the messages before it
+        kind = event_type(stamp.get("context") or "", screen, text)
         if kind is None:
             continue
         if kind not in out or stamp["value"] < out[kind]:
@@ -321,6 +334,16 @@ def _time_above_refusal(facts: dict) -> str | None:
     top = reasons[0]["box"][1]
     above = [s for s in facts.get("stamps", []) if s.get("box") and s["box"][3] <= top]
     return max(above, key=lambda s: s["box"][1])["value"] if above else None
+
+
+def capture_time(row: dict) -> datetime | None:
+    """The exhibit's capture time when it can date what the screen shows (not a file's modified time)."""
+    if not row.get("captured_at") or row.get("captured_at_source") not in RELIABLE_CAPTURE:
+        return None
+    try:
+        return datetime.fromisoformat(row["captured_at"])
+    except ValueError:
+        return None
 
 
 def _chat_time(row: dict) -> str | None:
@@ -355,14 +378,15 @@ def _apply_events(case: Case, exhibit_id: int, proposals: dict[str, str]) -> lis
         if existing is None:
             minute = when[:16]
             existing = case.db.execute(
-                "SELECT id, status FROM events WHERE type = ? AND substr(occurred_at, 1, 16) = ? "
-                "AND status != 'dismissed' ORDER BY id LIMIT 1", [kind, minute]).fetchone()
+                "SELECT id, status FROM events WHERE type = ? AND title = ? AND substr(occurred_at, 1, 16) = ? "
+                "AND status != 'dismissed' ORDER BY id LIMIT 1", [EVENT_TYPE_OF.get(kind, kind), kind, minute]).fetchone()
         if existing is not None:
             if existing[1] == "dismissed":
                 continue
             event_id = existing[0]
         else:
-            event_id = case.db["events"].insert({"type": kind, "title": kind, "occurred_at": when, "approximate": 0,
+            event_id = case.db["events"].insert({"type": EVENT_TYPE_OF.get(kind, kind), "title": kind,
+                                                 "occurred_at": when, "approximate": 0,
                                                  "notes": None, "created_at": now_iso(), "status": "proposed",
                                                  "proposal_key": key}).last_pk
         case.db.execute("INSERT OR IGNORE INTO event_exhibits (event_id, exhibit_id) VALUES (?, ?)",
@@ -400,6 +424,11 @@ def apply(case: Case, exhibit_id: int) -> dict:
     facts = _loads(row.get("facts_json"), {})
     if not facts:
         return {"exhibits": [exhibit_id], "events": [], "case": False}
+    dated = resolve_loose(facts, capture_time(row))
+    if dated is not facts:       # times without a year, dated by the capture time: stored with the facts
+        facts = dated
+        row["facts_json"] = json.dumps(facts, ensure_ascii=False)
+        case.db["exhibits"].update(exhibit_id, {"facts_json": row["facts_json"]})
     _apply_exhibit(case, row, facts)
     events = proposed_events(facts, row)
     touched = _apply_events(case, exhibit_id, events)
