@@ -169,7 +169,7 @@ def _case_with(tmp_path, name, monkeypatch, lines):
     folder = tmp_path / "in"
     folder.mkdir()
     screens.save(screens.noise(), folder / name)    # any picture: the engine is replaced below
-    monkeypatch.setattr(reader, "read_file", lambda case, row, settings="tuned": reader.Reading("done", lines))
+    monkeypatch.setattr(reader, "read_file", lambda case, row, settings="tuned", cancel=None: reader.Reading("done", lines))
     case = Case.create(tmp_path / "case", "时间")
     list(Importer(case, via="cli").import_paths([str(folder)]))
     read_case(case)
