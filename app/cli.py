@@ -46,12 +46,27 @@ HELP = {
     "case_dir": ("案件文件夹", "the case folder"),
     "new": ("新建案件文件夹", "create a case folder"),
     "title": ("案件标题，例如 电饭煲涂层脱落退货纠纷", "case title, e.g. 电饭煲涂层脱落退货纠纷"),
-    "import": ("导入文件和文件夹（含子文件夹）", "import files and folders (recursive) into a case"),
+    "import": ("导入文件和文件夹（含子文件夹），然后识别新证据中的文字和要点（OCR）",
+               "import files and folders (recursive) into a case, then read the new exhibits (OCR)"),
+    "import_epilog": ("导入后会逐个识别新导入的图片、截图、PDF 和录屏中的文字（每张截图约 1-3 秒），打印进度和读到的要点"
+                      "（订单号、金额、时间……）及建议的名称、案件信息和事件；按 Ctrl+C 可中断读取，已导入的证据不受影响，"
+                      "之后用 read 命令或打开窗口接着读。--no-read 或环境变量 EVIDENCE_BINDER_READING=0 只导入不读取。",
+                      "After the import, the new pictures, screenshots, PDFs and screen recordings are read (OCR, about "
+                      "1-3 s a screenshot), with a line per file and a summary of the facts found (order numbers, "
+                      "amounts, times ...) and of the proposed names, case fields and events. Ctrl+C stops the reading, "
+                      "never the import: `read` or the window goes on later. --no-read, or EVIDENCE_BINDER_READING=0 "
+                      "in the environment, imports without reading."),
+    "json_import": ("输出 JSON（每个文件一行，便于脚本处理）；读取进度改写到标准错误",
+                    "print JSON (one line per file, for scripts); the reading's progress goes to stderr"),
+    "no_read": ("只导入，不识别文字（之后可用 read 命令读取）", "import only, do not read (run `read` later)"),
+    "no_read_watch": ("只导入，不识别新证据中的文字（默认导入后即读取；EVIDENCE_BINDER_READING=0 同此）",
+                      "import only; by default each arrival is read (OCR) after its import (EVIDENCE_BINDER_READING=0 "
+                      "does the same)"),
     "paths": ("要导入的文件或文件夹", "files or folders to import"),
     "json": ("输出 JSON（便于脚本处理）", "print JSON (for scripts)"),
     "list": ("列出案件中的证据", "list the exhibits of a case"),
-    "watch": ("监视文件夹，新证据一到就导入（按 Ctrl+C 停止）",
-              "watch folders and import new evidence as it arrives (until Ctrl+C)"),
+    "watch": ("监视文件夹，新证据一到就导入并识别文字（按 Ctrl+C 停止）",
+              "watch folders and import new evidence as it arrives, then read it (until Ctrl+C)"),
     "folders": ("要监视的文件夹（会保存在案件中）；不写则监视已保存的文件夹",
                 "folders to watch (remembered in the case); none: the case's saved folders"),
     "recursive": ("同时监视子文件夹", "watch subfolders too"),
@@ -156,7 +171,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p = command("import")
     case_dir(p)
     p.add_argument("paths", nargs="+", metavar="PATH", help=_h("paths", lang))
-    p.add_argument("--json", action="store_true", help=_h("json", lang))
+    p.add_argument("--json", action="store_true", help=_h("json_import", lang))
+    p.add_argument("--no-read", action="store_true", help=_h("no_read", lang))
+    p.epilog = _h("import_epilog", lang)
 
     p = command("list")
     case_dir(p)
@@ -169,6 +186,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--polling", type=float, metavar="SECONDS", help=_h("polling", lang))
     p.add_argument("--quiet-window", type=float, default=1.0, metavar="SECONDS", help=_h("quiet", lang))
     p.add_argument("--rescan", type=float, default=60.0, metavar="SECONDS", help=_h("rescan", lang))
+    p.add_argument("--no-read", action="store_true", help=_h("no_read_watch", lang))
 
     p = command("export")
     case_dir(p)
@@ -251,7 +269,10 @@ def cmd_import(args, lang) -> int:
     from .core.ingest import Importer, summarize
     from .core.store import Case
 
+    from .cli_read import read_after_import, reading_enabled
+
     outcomes = []
+    read_code = EXIT_OK
     with Case.open(args.case_dir) as case:
         importer = Importer(case, via="cli")
         for outcome in importer.import_paths(args.paths):
@@ -260,14 +281,20 @@ def cmd_import(args, lang) -> int:
                 print(json.dumps(outcome.to_json(lang), ensure_ascii=False), flush=True)
             else:
                 print(_outcome_line(outcome, lang), flush=True)
-    counts = summarize(outcomes)
-    if not args.json:
-        if lang == "zh":
-            print(f"导入 {counts['imported']}，重复 {counts['duplicate']}，跳过 {counts['skipped']}，拒绝 {counts['refused']}")
-        else:
-            print(f"imported {counts['imported']}, duplicates {counts['duplicate']}, "
-                  f"skipped {counts['skipped']}, refused {counts['refused']}")
-    return EXIT_PROBLEM if counts["refused"] else EXIT_OK
+        counts = summarize(outcomes)
+        if not args.json:
+            if lang == "zh":
+                print(f"导入 {counts['imported']}，重复 {counts['duplicate']}，跳过 {counts['skipped']}，拒绝 {counts['refused']}",
+                      flush=True)
+            else:
+                print(f"imported {counts['imported']}, duplicates {counts['duplicate']}, "
+                      f"skipped {counts['skipped']}, refused {counts['refused']}", flush=True)
+        if not args.no_read and reading_enabled():   # as the window does: every new exhibit is read
+            ids = [o.exhibit_id for o in outcomes if o.exhibit_id is not None and o.status in ("imported", "duplicate")]
+            read_code = read_after_import(case, ids, lang, sys.stderr if args.json else sys.stdout)
+    if read_code == 130:
+        return read_code
+    return EXIT_PROBLEM if counts["refused"] or read_code != EXIT_OK else EXIT_OK
 
 
 _STATUS_WORDS = {"imported": ("已导入", "imported"), "duplicate": ("重复", "duplicate"),
@@ -398,11 +425,32 @@ def cmd_watch(args, lang) -> int:
             text = words[0 if lang == "zh" else 1]
             print(f"[{text}] {folder.path}" + (f" — {error}" if error else ""), flush=True)
 
-        watcher = Watcher(case, folders, on_outcome=lambda o: print(_outcome_line(o, lang), flush=True),
-                          on_status=on_status, rescan_interval=args.rescan)
+        from .cli_read import ArrivalReader, reading_enabled
+
+        lock = threading.RLock()   # the watcher's transactions and the reader's take turns on the database
+
+        def run_db(fn):
+            with lock:
+                return fn()
+
+        arrivals = ArrivalReader(case, run_db, lang) if not args.no_read and reading_enabled() else None
+
+        def on_outcome(outcome):
+            print(_outcome_line(outcome, lang), flush=True)
+            if arrivals is not None and outcome.status == "imported":
+                arrivals.add(outcome.exhibit_id)
+
+        watcher = Watcher(case, folders, on_outcome=on_outcome, on_status=on_status, rescan_interval=args.rescan,
+                          run_db=run_db)
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, lambda *_: stop.set())
-        watcher.run_until(stop)
+        if arrivals is not None:
+            arrivals.start()
+        try:
+            watcher.run_until(stop)
+        finally:
+            if arrivals is not None:
+                arrivals.stop()
     print(f"已停止，本次导入 {watcher.imported_count} 个文件" if lang == "zh"
           else f"stopped; {watcher.imported_count} file(s) imported", flush=True)
     return EXIT_OK

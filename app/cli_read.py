@@ -61,6 +61,150 @@ def cmd_read(args, lang) -> int:
     return EXIT_PROBLEM if failed else EXIT_OK
 
 
+# Words of the reading summary, per language (the fact keys are facts.FACT_KEYS)
+FACT_LABELS = {"order_numbers": ("订单号", "order numbers"), "amounts": ("金额", "amounts"),
+               "merchants": ("店铺/商家", "shops/merchants"), "dates": ("日期", "dates"), "datetimes": ("时间", "times"),
+               "phones": ("电话", "phones"), "trade_numbers": ("交易单号", "trade numbers"),
+               "waybills": ("运单号", "waybills"), "service_numbers": ("服务单号", "after-sales numbers"),
+               "complaint_numbers": ("投诉编号", "complaint numbers"), "refusal_reasons": ("拒绝理由", "refusal reasons")}
+_WORDS = {
+    "read": ("读取", "read"), "exhibit": ("证据", "#"),
+    "done": ("读取完成：{done}/{total}", "reading done: {done}/{total}"),
+    "failed": ("，{n} 个出错", ", {n} failed"),
+    "found": ("读到：{facts}", "found: {facts}"), "none": ("没有读到要点", "no facts found"),
+    "proposed": ("建议：{names} 个名称，{fields} 项案件信息，{events} 个事件（在窗口的“读取结果”或用 events 命令确认）",
+                 "proposed: {names} name(s), {fields} case field(s), {events} event(s) (confirm them in the window's "
+                 "读取结果 panel or with `events`)"),
+    "interrupted": ("读取已中断：{done}/{total}；导入的证据都已保存，稍后运行 read 命令或打开窗口会接着读",
+                    "reading interrupted at {done}/{total}; everything imported is kept; `read` or the window "
+                    "goes on from there"),
+    "sep": ("，", ", "), "colon": (" ", " "),
+}
+
+
+def _w(key: str, lang: str) -> str:
+    return _WORDS[key][0 if lang == "zh" else 1]
+
+
+def reading_enabled() -> bool:
+    """EVIDENCE_BINDER_READING=0 turns reading off (the GUI's background reader, and `import` without --no-read)."""
+    import os
+
+    return os.environ.get("EVIDENCE_BINDER_READING", "1") != "0"
+
+
+def read_after_import(case, exhibit_ids, lang: str, out=None) -> int:
+    """Read the exhibits an import added (number order), one progress line each on `out`, then a summary
+    of what was found and proposed. Returns EXIT_PROBLEM when a file could not be read (it has its
+    status; the import stands). Ctrl+C stops between files: what is imported stays, `read` goes on."""
+    from .core.messages import render
+    from .core.read import reader
+    from .core.read.suggest import case_suggestions
+
+    out = out or sys.stdout
+    ids = [r[0] for r in case.db.execute(
+        f"SELECT id FROM exhibits WHERE id IN ({','.join('?' * len(exhibit_ids))}) AND read_status IS NULL "
+        "AND deleted_at IS NULL AND pending_tmp IS NULL ORDER BY number, COALESCE(part, 0), id",
+        list(exhibit_ids))] if exhibit_ids else []
+    if not ids:
+        return EXIT_OK
+    before_events = case.db.execute("SELECT COUNT(*) FROM events WHERE status = 'proposed'").fetchone()[0]
+    before_fields = len(case_suggestions(case))
+    counts = {k: 0 for k in FACT_LABELS}
+    failed = names = done = 0
+    try:
+        for exhibit_id in ids:
+            try:
+                reading, facts = reader.read_one(case, exhibit_id)
+            except LookupError:
+                continue
+            reader.save(case, exhibit_id, reading, facts)
+            done += 1
+            row = next(case.db.query("SELECT number, part, name, read_status, read_reason, suggested_json, facts_json "
+                                     "FROM exhibits WHERE id = ?", [exhibit_id]))
+            stored = json.loads(row["facts_json"] or "{}")   # with the times the capture time dated
+            for key in counts:
+                counts[key] += len(stored.get(key) or [])
+            failed += row["read_status"] == "failed"
+            names += "name" in json.loads(row["suggested_json"] or "{}")
+            message = render(row["read_reason"], lang) if row["read_reason"] else ""
+            print(f"[{_w('read', lang)} {done}/{len(ids)}] {_w('exhibit', lang)}{_number(row)} {row['name']}"
+                  + (f" — {message}" if message else ""), file=out, flush=True)
+    except KeyboardInterrupt:
+        print(_w("interrupted", lang).format(done=done, total=len(ids)), file=out, flush=True)
+        return 130
+    print(_w("done", lang).format(done=done, total=len(ids)) + (_w("failed", lang).format(n=failed) if failed else ""),
+          file=out)
+    found = [f"{FACT_LABELS[k][0 if lang == 'zh' else 1]}{_w('colon', lang)}{n}" for k, n in counts.items() if n]
+    print(_w("found", lang).format(facts=_w("sep", lang).join(found)) if found else _w("none", lang), file=out)
+    events = case.db.execute("SELECT COUNT(*) FROM events WHERE status = 'proposed'").fetchone()[0] - before_events
+    fields = len(case_suggestions(case)) - before_fields
+    if names or fields or events:
+        print(_w("proposed", lang).format(names=names, fields=max(fields, 0), events=max(events, 0)), file=out,
+              flush=True)
+    return EXIT_PROBLEM if failed else EXIT_OK
+
+
+class ArrivalReader:
+    """`watch` reads what arrives: a thread takes the exhibits the watcher imported, one at a time. Its
+    database work (the row, the save) goes through `run_db`, the lock the watcher's transactions share;
+    the OCR itself runs meanwhile (in the reading worker), so imports never wait for it."""
+
+    def __init__(self, case, run_db, lang: str, out=None):
+        import queue
+        import threading
+
+        self.case, self.run_db, self.lang, self.out = case, run_db, lang, out or sys.stdout
+        self.queue: queue.Queue = queue.Queue()
+        self.stop_event = threading.Event()
+        self.done = self.failed = 0
+        self.thread = threading.Thread(target=self._run, name="watch-reading", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def add(self, exhibit_id) -> None:
+        if exhibit_id is not None:
+            self.queue.put(exhibit_id)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self.stop_event.set()
+        self.queue.put(None)
+        self.thread.join(timeout)
+
+    def _run(self) -> None:
+        from .core.messages import render
+        from .core.read import reader
+
+        while not self.stop_event.is_set():
+            exhibit_id = self.queue.get()
+            if exhibit_id is None or self.stop_event.is_set():
+                return
+            try:
+                row = self.run_db(lambda: next(self.case.db.query(
+                    "SELECT * FROM exhibits WHERE id = ? AND read_status IS NULL AND deleted_at IS NULL", [exhibit_id]),
+                    None))
+                if row is None:
+                    continue
+                reading, facts = reader.analyse(self.case, row, self.stop_event)
+                if self.stop_event.is_set():
+                    return
+                self.run_db(lambda: reader.save(self.case, exhibit_id, reading, facts))
+                after = self.run_db(lambda: next(self.case.db.query(
+                    "SELECT number, part, name, read_status, read_reason FROM exhibits WHERE id = ?", [exhibit_id])))
+            except Exception as exc:  # noqa: BLE001 - a stop mid-file (worker.Cancelled) or a fault: the file stays unread
+                if self.stop_event.is_set():
+                    return
+                print(f"[{_w('read', self.lang)}] {_w('exhibit', self.lang)}? — {type(exc).__name__}: {exc}"[:300],
+                      file=self.out, flush=True)
+                continue
+            self.done += 1
+            self.failed += after["read_status"] == "failed"
+            message = render(after["read_reason"], self.lang) if after["read_reason"] else ""
+            print(f"[{_w('read', self.lang)}] {_w('exhibit', self.lang)}{_number(after)} {after['name']}"
+                  + (f" — {message}" if message else ""), file=self.out, flush=True)
+
+
 def cmd_search(args, lang) -> int:
     from .core.read import search
     from .core.store import Case

@@ -26,7 +26,7 @@ def ascii_words(text):
                          "profile", "claimant", "respondent", "cause", "self", "test", "evidence", "binder",
                          "import", "list", "watch", "export", "renumber", "verify", "python", "EVIDENCE",
                          "BINDER", "LANG", "exports", "Ctrl", "DATE", "JSON", "archive", "unarchive",
-                         "deadline", "compensation"}]
+                         "deadline", "compensation", "read", "READING"}]  # commands, options, variables as typed
 
 
 def test_help_is_chinese_from_a_chinese_locale_and_says_how_to_choose():

@@ -15,11 +15,17 @@ from app.core.store import Case
 
 
 def _lines(*rows):
-    """Rows of (text, ...) laid out as boxes: each tuple is one visual row, its items side by side."""
+    """Rows of (text, ...) laid out as boxes on a 1080-wide screen: each tuple is one visual row, its items
+    side by side from the left; "@text" is centred (a chat's time header), ">text" right-aligned."""
     out = []
     for y, row in enumerate(rows):
         x = 40
         for text in row:
+            if text[:1] in "@>":
+                text, where = text[1:], text[0]
+                x0 = 540 - 20 * len(text) if where == "@" else 1040 - 40 * len(text)
+                out.append(Line(text, (x0, y * 90, x0 + 40 * len(text), y * 90 + 50), 0.99))
+                continue
             out.append(Line(text, (x, y * 90, x + 40 * len(text), y * 90 + 50), 0.99))
             x += 40 * len(text) + 60
     return out
@@ -48,7 +54,7 @@ def _dated(rows, shot=SHOT):
     ("2月29日 08:00", None),                          # 2025 and 2024-before-capture: 2024-02-29 exists
 ])
 def test_times_without_a_year_are_dated_by_the_capture(text, expected):
-    facts = _dated([(text,)])
+    facts = _dated([("聊天",), (text,)])
     values = [i["value"] for i in facts["datetimes"]]
     if text.startswith("2月29日"):
         assert values == ["2024-02-29T08:00:00+08:00"]
@@ -92,9 +98,9 @@ def test_twelve_hour_clock_with_a_full_date():
 
 
 def test_chat_refusal_gets_the_header_above_it():
-    lines = _lines(("15:30", "5G 76%"), ("禾丰电器售后",), ("2025年6月12日 下午8:05",), ("你好，我要求退货。",),
-                   ("星期三 14:22",), ("亲，麻烦拍一下照片",), ("昨天 10:05",), ("亲，您这个内胆是人为刮花的，不",),
-                   ("属于质量问题，不予退货。",), ("我要投诉到12315。",), ("下午2:22",), ("亲，最多给您补偿20元。",))
+    lines = _lines(("15:30", ">5G 76%"), ("@禾丰电器售后",), ("@2025年6月12日 下午8:05",), ("你好，我要求退货。",),
+                   ("@星期三 14:22",), ("亲，麻烦拍一下照片",), ("@昨天 10:05",), ("亲，您这个内胆是人为刮花的，不",),
+                   ("属于质量问题，不予退货。",), ("我要投诉到12315。",), ("@下午2:22",), ("亲，最多给您补偿20元。",))
     facts = resolve_loose(extract(lines).to_json(), SHOT)
     assert facts["screen"] == "refusal"
     assert facts["refusal_reasons"][0]["value"] == "您这个内胆是人为刮花的，不属于质量问题，不予退货"
@@ -107,6 +113,27 @@ def test_logistics_step_time_on_the_left_takes_the_words_on_its_right():
     facts = resolve_loose(extract(lines).to_json(), SHOT)
     assert suggest.proposed_events(facts) == {"签收": "2025-06-20T10:31:00+08:00"}
     assert [i["value"] for i in facts["waybills"]] == ["75312345678901"]
+
+
+def test_progress_steps_on_a_refusal_page_keep_their_words():
+    """JD's 进度详情: each step's words above its time, left-aligned (not a chat's centred header)."""
+    lines = _lines(("16:45",), ("@服务单详情",), ("退款申请被驳回",), ("商家审核不通过 2025-03-05 16:42:08",),
+                   ("进度详情",), ("您的服务单已提交，等待商家审核",), ("2025-03-05 14:41:20",),
+                   ("您提交了退货退款申请，问题描述：内胆涂层脱落",), ("2025-03-05 14:40:17",), (">再次申请",))
+    facts = extract(lines).to_json()
+    assert facts["screen"] == "refusal"
+    assert suggest.proposed_events(facts) == {"商家拒绝": "2025-03-05T16:42:08+08:00",
+                                              "申请售后": "2025-03-05T14:40:17+08:00"}
+
+
+def test_desktop_clocks_are_not_times_of_the_case():
+    """macOS's menu bar (3月5日周三14:38, first row) and Windows' taskbar (9:30 over 2025/3/11, bottom)."""
+    lines = _lines(("Chrome", "编辑", ">3月5日周三14:38"), ("@全国12315平台",), ("您的投诉已提交成功！",),
+                   ("投诉编号", "1100202503110094127"), ("提交时间", "2025-03-11 09:28:47"),
+                   ("投诉事由", "商家以“已拆封影响二次销售，不予退货”为由拒绝退货。"), (">9:30",), (">2025/3/11",))
+    facts = resolve_loose(extract(lines).to_json(), datetime.fromisoformat("2025-03-11T09:30:15+08:00"))
+    assert [i["value"] for i in facts["datetimes"]] == ["2025-03-11T09:28:47+08:00"]
+    assert suggest.proposed_events(facts) == {"12315投诉": "2025-03-11T09:28:47+08:00"}
 
 
 def test_refusal_page_review_time_is_the_refusal():
@@ -159,8 +186,8 @@ def test_heimao_receipt_is_its_own_complaint():
 # ----- in a case: the capture time comes from the exhibit -----------------------------------------------
 
 def _chat_lines():
-    return _lines(("15:30", "5G 76%"), ("禾丰小家电旗舰店",), ("4月15日 10:22",), ("电饭煲涂层脱落，申请退货。",),
-                  ("下午2:22",), ("亲，您的商品已超过7天无理由退",), ("货期，且已使用，无法为您办理退",), ("货。",))
+    return _lines(("15:30", ">5G 76%"), ("@禾丰小家电旗舰店",), ("@4月15日 10:22",), ("电饭煲涂层脱落，申请退货。",),
+                  ("@下午2:22",), ("亲，您的商品已超过7天无理由退",), ("货期，且已使用，无法为您办理退",), ("货。",))
 
 
 def _case_with(tmp_path, name, monkeypatch, lines):

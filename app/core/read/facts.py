@@ -152,7 +152,7 @@ def _stamp(m: re.Match) -> tuple[str | None, str | None]:
 # Times without a year. A month and day, 今天/昨天/前天 or a weekday before a time; or a clock time alone
 # (with 下午 and the like, or a chat's bare "10:22" on a row of its own): today's, for a chat header.
 _HM = (r"(?:(?P<ap>" + _AMPM_WORDS + r")\s*)?(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})(?:\s*[:：]\s*(?P<s>\d{2}))?(?![\d:])")
-LOOSE_RE = re.compile(r"(?<![\d.:/\-年A-Za-z])(?:(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?|(?P<mo2>\d{2})-(?P<d2>\d{2})|(?P<mo3>\d{1,2})/(?P<d3>\d{1,2})"
+LOOSE_RE = re.compile(r"(?<![\d.:/\-年A-Za-z])(?:(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?(?:\s*(?:星期|周)[一二三四五六日天])?|(?P<mo2>\d{2})-(?P<d2>\d{2})|(?P<mo3>\d{1,2})/(?P<d3>\d{1,2})"
                       r"|(?P<rel>今天|昨天|前天)|(?:星期|周|礼拜)(?P<wd>[一二三四五六日天]))\s*" + _HM)
 _TODAY_RE = re.compile(r"(?<![\d:])(?P<ap>" + _AMPM_WORDS + r")\s*(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})(?![\d:])")
 _BARE_RE = re.compile(r"\s*(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})\s*")
@@ -221,7 +221,7 @@ class Stamp:
     context: str           # its row and the row above
     box: list | None
     row_text: str = ""
-    alone: bool = False    # the time is all its row holds (a chat's time header, a logistics step's time)
+    header: bool = False   # the time alone on its row, centred: a chat's time header (about the messages below)
 
 
 @dataclass
@@ -245,7 +245,7 @@ class Facts:
         out = {k: self.values[k] for k in FACT_KEYS}
         out["platform"] = self.platform
         out["screen"] = self.screen
-        out["stamps"] = [{"value": s.value, "context": s.context, "box": s.box, **({"alone": True} if s.alone else {})}
+        out["stamps"] = [{"value": s.value, "context": s.context, "box": s.box, **({"header": True} if s.header else {})}
                          for s in self.stamps]
         if self.loose:
             out["loose"] = self.loose
@@ -268,13 +268,18 @@ def flat(facts_json: dict | None) -> dict:
 def extract(lines: list[Line], original_name: str = "", app_platform: str | None = None) -> Facts:
     facts = Facts()
     rows = rows_of([Line(normalise(l.text), l.box, l.conf, l.page) for l in lines])
+    middles = {}    # the middle of each page (what its lines span), to tell a centred chat time header
+    for l in lines:
+        if l.box:
+            lo, hi = middles.get(l.page, (l.box[0], l.box[2]))
+            middles[l.page] = (min(lo, l.box[0]), max(hi, l.box[2]))
     for i, row in enumerate(rows):
         nxt = rows[i + 1] if i + 1 < len(rows) and rows[i + 1].page == row.page else None
         prev = rows[i - 1] if i > 0 and rows[i - 1].page == row.page else None
         _numbers(facts, row, nxt)
         _amounts(facts, row, [r for r in reversed(rows[max(0, i - 2):i]) if r.page == row.page])
         _times(facts, row, [r for r in reversed(rows[max(0, i - 3):i]) if r.page == row.page],
-               top=prev is None)
+               top=prev is None, span=middles.get(row.page))
         _phones(facts, row)
         _merchants(facts, row, nxt)
         _refusals(facts, row, rows[i + 1:i + 4])
@@ -351,7 +356,15 @@ def _order_amounts(facts: Facts) -> None:
         item.pop("_rank", None)
 
 
-def _times(facts: Facts, row: Row, above: list[Row], top: bool = False) -> None:
+def _is_header(row: Row, m: re.Match, span) -> bool:
+    """The time is all its row holds and stands in the middle of the page (a chat's time header)."""
+    box = row.box_of(m.start(), m.end())
+    if row.text.strip() != m.group(0).strip() or not box or not span or span[1] - span[0] < 100:
+        return False
+    return abs((box[0] + box[2]) / 2 - (span[0] + span[1]) / 2) < 0.08 * (span[1] - span[0])
+
+
+def _times(facts: Facts, row: Row, above: list[Row], top: bool = False, span=None) -> None:
     taken = []
     for m in DATETIME_RE.finditer(row.text):
         day, when = _stamp(m)
@@ -364,12 +377,12 @@ def _times(facts: Facts, row: Row, above: list[Row], top: bool = False) -> None:
         facts.add("dates", day, box, row.page)
         if when:
             facts.add("datetimes", when, box, row.page)
-            facts.stamps.append(Stamp(when, _context(row, m.start(), above), box, row.text,
-                                      row.text.strip() == m.group(0).strip()))
-    _loose_times(facts, row, above, top, taken)
+            facts.stamps.append(Stamp(when, _context(row, m.start(), above), box, row.text, _is_header(row, m, span)))
+    if not top:    # a phone's status bar or a desktop's menu bar prints the clock: not a time of the case
+        _loose_times(facts, row, above, taken, span)
 
 
-def _loose_times(facts: Facts, row: Row, above: list[Row], top: bool, taken: list) -> None:
+def _loose_times(facts: Facts, row: Row, above: list[Row], taken: list, span) -> None:
     """Times printed without a year, kept for resolve_loose (the capture time dates them)."""
     free = lambda m: not any(s < m.end() and m.start() < e for s, e in taken)  # noqa: E731
     found = []
@@ -392,7 +405,7 @@ def _loose_times(facts: Facts, row: Row, above: list[Row], top: bool, taken: lis
                 continue
             item.update(kind="date", month=month, day=day)
         found.append((m, item))
-    if not found and not top:   # a clock time alone: today's (a chat header); never the status bar's
+    if not found:   # a clock time alone: today's (a chat header)
         m = _TODAY_RE.search(row.text)
         bare = _BARE_RE.fullmatch(row.text) if len(row.spans) == 1 else None
         m = m if m and free(m) else bare
@@ -403,7 +416,7 @@ def _loose_times(facts: Facts, row: Row, above: list[Row], top: bool, taken: lis
                                   "fact": False}))
     for m, item in found:
         item.update(text=m.group(0).strip(), context=_context(row, m.start(), above),
-                    box=row.box_of(m.start(), m.end()), page=row.page, alone=row.text.strip() == m.group(0).strip())
+                    box=row.box_of(m.start(), m.end()), page=row.page, header=_is_header(row, m, span))
         facts.loose.append(item)
 
 
@@ -429,7 +442,8 @@ def resolve_loose(facts_json: dict, captured: datetime | None) -> dict:
             continue
         value = when.isoformat()
         out["stamps"].append({"value": value, "context": item.get("context", ""), "box": item.get("box"),
-                              **({"alone": True} if item.get("alone") else {})})
+                              **({"header": True} if item.get("header") else {}),
+                              **({} if item.get("fact") else {"clock": True})})
         if item.get("fact"):
             for key, v in (("dates", value[:10]), ("datetimes", value)):
                 if not any(i["value"] == v for i in out[key]):

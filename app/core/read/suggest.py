@@ -70,11 +70,13 @@ def exhibit_proposal(row: dict, facts: dict) -> dict:
                                                                    "complaint_numbers", "refusal_reasons",
                                                                    "trade_numbers")}
     platform = PLATFORM_ZH.get(facts.get("platform") or "", "")
+    text = row.get("ocr_text") or ""
+    if platform == "淘宝" and re.search(r"天猫|TMALL|Tmall", text) and not re.search(r"淘宝", text):
+        platform = "天猫"      # a Tmall shop's page says so (the app may be Taobao's; the platform is Tmall)
     kind = row.get("kind")
     noun = {"screenshot": "截图", "photo": "照片", "video": "录屏"}.get(kind, "")
     order, amount = (values["order_numbers"] or [None])[0], (values["amounts"] or [None])[0]
     merchant = (values["merchants"] or [None])[0]
-    text = row.get("ocr_text") or ""
     name = purpose = None
     payer = ""
     if screen == "order":
@@ -85,7 +87,7 @@ def exhibit_proposal(row: dict, facts: dict) -> dict:
         name = f"{payer}支付记录{noun}" + (f"（¥{amount}）" if amount else "")
         purpose = f"证明已支付货款{amount}元" if amount else "证明已支付货款"
     elif screen == "refusal":
-        headers = any(st.get("alone") for st in facts.get("stamps", []))   # a chat's time headers
+        headers = any(st.get("header") for st in facts.get("stamps", []))   # a chat's time headers
         chat = (re.search(r"客服|聊天|发送", text) or headers) and not values["service_numbers"]
         name = f"{platform}{'客服拒绝退货聊天记录' if chat else '商家拒绝退货'}{noun}"
         if values["service_numbers"]:
@@ -308,8 +310,10 @@ def proposed_events(facts: dict, row: dict | None = None) -> dict[str, str]:
     screen = facts.get("screen")
     text = (row or {}).get("ocr_text") or ""
     for stamp in facts.get("stamps", []):
-        if stamp.get("alone") and screen in ("refusal", "chat"):
+        if stamp.get("header") and screen in ("refusal", "chat"):
             continue   # a chat's time header: the words above it belong to the messages before it
+        if stamp.get("clock") and screen not in ("refusal", "chat"):
+            continue   # a clock time without a day (a taskbar's) dates only a chat's messages
         kind = event_type(stamp.get("context") or "", screen, text)
         if kind is None:
             continue
