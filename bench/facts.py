@@ -1,6 +1,6 @@
 """Fact accuracy of reading on rendered screenshots: what was found of the truth, and what was invented.
 
-    python -m bench.facts [--set unseen|test|both] [--cache DIR] [-v]
+    python -m bench.facts [--set unseen|test|both|heldout] [--cache DIR] [-v]
 
 Renders the set (bench/screens.py), imports it into a temporary case and reads it the way the app does
 (OCR, facts, proposals; capture times from the file names), then compares every exhibit's facts with its
@@ -114,7 +114,7 @@ def main() -> None:
     from bench import screens
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["unseen", "test", "both"], default="unseen")
+    parser.add_argument("--set", choices=["unseen", "test", "both", "heldout"], default="unseen")
     parser.add_argument("--cache", type=Path, help="keep OCR results here between runs")
     parser.add_argument("-v", "--verbose", action="store_true", help="list what was missed and invented")
     args = parser.parse_args()
@@ -123,6 +123,8 @@ def main() -> None:
         items.update(screens.test_set())
     if args.set in ("unseen", "both"):
         items.update(screens.unseen_set())
+    if args.set == "heldout":
+        items.update(screens.heldout_set())
     run(items, args.cache, args.verbose)
 
 

@@ -756,6 +756,146 @@ def unseen_set() -> dict[str, tuple]:
     }
 
 
+# ----- held out: written after the rules above, measured once, not tuned on ------------------------------------
+
+def jd_order_new(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    s = Screen()
+    s.status_bar("21:20")
+    s.title("订单详情")
+    s.line("订单已完成", 52)
+    s.line("京东自营 · 211限时达", 34, GREY)
+    s.gap()
+    s.card(3)
+    s.line("美的京东自营旗舰店 >", 40)
+    s.text(60, s.y + 20, "美的空气炸锅 5.5L 可视", 38)
+    s.text(W - 60, s.y + 20, "￥2,599.00", 38, anchor="ra")
+    s.y += 92
+    s.gap(80)
+    s.card(3)
+    s.kv("商品总额", "￥2,599.00", value_x=None)
+    s.kv("运费", "免运费", value_x=None)
+    s.kv("实付款", "￥2,599.00", RED, value_x=None)
+    s.gap(80)
+    s.card(3)
+    s.kv("订单号", "312998877665")
+    s.kv("下单时间", "2025-07-02 21:15:33")
+    s.kv("支付方式", "在线支付")
+    s.buttons(["联系客服", "申请售后"])
+    image, text = s.result()
+    return image, {"platform": "jd", "order_numbers": ["312998877665"], "amounts": ["2599.00"],
+                   "merchants": ["美的京东自营旗舰店"], "datetimes": ["2025-07-02T21:15:33+08:00"], "screen": "order",
+                   "events": {"下单": "2025-07-02T21:15:33+08:00"}, "text": text}
+
+
+def taobao_refund_refused(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    s = Screen()
+    s.status_bar("10:40")
+    s.title("退款详情")
+    s.line("卖家拒绝了退款申请", 50)
+    s.para("你可以修改退款申请后再次发起，卖家会重新处理。", 34, GREY)
+    s.gap()
+    s.card(5)
+    s.kv("拒绝原因", "买家已使用商品，影响二次销售", size=36)
+    s.kv("退款金额", "¥129.00", RED)
+    s.kv("退款编号", "213456789012345678")
+    s.kv("申请时间", "07-03 10:11")
+    s.kv("拒绝时间", "07-04 09:02")
+    s.line("淘宝 · 退款服务", 34, GREY)
+    image, text = s.result()
+    return image, {"platform": "taobao", "service_numbers": ["213456789012345678"], "amounts": ["129.00"],
+                   "refusal_reasons": ["买家已使用商品，影响二次销售"], "screen": "refusal",
+                   "datetimes": ["2025-07-03T10:11:00+08:00", "2025-07-04T09:02:00+08:00"],
+                   "events": {"申请售后": "2025-07-03T10:11:00+08:00", "商家拒绝": "2025-07-04T09:02:00+08:00"},
+                   "text": text}
+
+
+def pdd_order_new(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    s = Screen()
+    s.status_bar("12:05")
+    s.title("订单详情")
+    s.line("拼单成功，待发货", 50)
+    s.line("拼多多 · 退货包运费", 34, GREY)
+    s.gap()
+    s.card(3)
+    s.line("家居生活馆 >", 40)
+    s.kv("商品总价", "¥89.00", value_x=None)
+    s.kv("实付", "¥79.00", RED, value_x=None)
+    s.gap(80)
+    s.card(2)
+    s.kv("订单编号：", "250703-567890123456789", value_x=300)
+    s.kv("下单时间：", "2025-07-03 12:01:09", value_x=300)
+    image, text = s.result()
+    return image, {"platform": "pdd", "order_numbers": ["250703-567890123456789"], "amounts": ["79.00", "89.00"],
+                   "merchants": ["家居生活馆"],
+                   "datetimes": ["2025-07-03T12:01:09+08:00"], "screen": "order",
+                   "events": {"下单": "2025-07-03T12:01:09+08:00"}, "text": text}
+
+
+def wechat_chat_light(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    """A WeChat chat with a shop's service account (captured on Wednesday 2025-07-09 11:00)."""
+    s = Screen()
+    s.status_bar("11:00")
+    s.title("小米之家售后")
+    s.centre("7月1日 18:30")
+    s.bubble("你好，手环充不进电，收到才5天，想退货。", me=True)
+    s.centre("星期一 09:12")
+    s.bubble("您好，经核实，您的商品已过退货期，无法退货，可以为您安排维修。")
+    s.bubble("不是才5天吗？", me=True)
+    image, text = s.result()
+    return image, {"screen": "refusal", "platform": None,
+                   "datetimes": ["2025-07-01T18:30:00+08:00", "2025-07-07T09:12:00+08:00"],
+                   "refusal_reasons": ["商品已过退货期，无法退货"],
+                   "events": {"商家拒绝": "2025-07-07T09:12:00+08:00"}, "text": text}
+
+
+def yto_logistics(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    """Taobao's logistics page with the date above the time in the left column."""
+    s = Screen()
+    s.status_bar("15:00")
+    s.title("物流详情")
+    s.line("圆通速递  YT7512345678901", 40)
+    s.gap()
+    for day, at, body in [("07-05", "14:22", "【上海市】已签收，签收人：菜鸟驿站。"),
+                          ("07-05", "08:10", "【上海市】派件中，快递员：李师傅 15912345678"),
+                          ("07-04", "20:01", "【上海转运中心】已发出")]:
+        top = s.y
+        s.text(60, top + 20, day, 34, GREY)
+        s.text(60, top + 70, at, 30, GREY)
+        s.para(body, 36, x=260, width=W - 260 - 50)
+        s.y = max(s.y, top + 140)
+        s.gap(20)
+    image, text = s.result()
+    return image, {"waybills": ["YT7512345678901"], "phones": ["15912345678"], "screen": "logistics",
+                   "datetimes": ["2025-07-05T14:22:00+08:00", "2025-07-05T08:10:00+08:00", "2025-07-04T20:01:00+08:00"],
+                   "events": {"签收": "2025-07-05T14:22:00+08:00"}, "text": text}
+
+
+def douyin_chat(rng: random.Random | None = None) -> tuple[Image.Image, dict]:
+    s = Screen()
+    s.status_bar("09:30")
+    s.title("鹿小鹿旗舰店")
+    s.centre("抖音 · 商家客服")
+    s.centre("昨天 20:15")
+    s.bubble("衣服洗了一次就起球，能退吗？", me=True)
+    s.bubble("亲亲，这款是特价商品，不支持七天无理由退货的哦～")
+    image, text = s.result()
+    return image, {"platform": "douyin", "screen": "refusal", "merchants": ["鹿小鹿旗舰店"],
+                   "datetimes": ["2025-07-07T20:15:00+08:00"], "refusal_reasons": ["不支持七天无理由退货"],
+                   "events": {"商家拒绝": "2025-07-07T20:15:00+08:00"}, "text": text}
+
+
+def heldout_set() -> dict[str, tuple]:
+    """name -> (image, truth): written after the rules, to measure how they do on what they were not tuned on."""
+    return {
+        "Screenshot_20250702-212000_com.jingdong.app.mall.png": jd_order_new(),
+        "Screenshot_20250704-104000.png": taobao_refund_refused(),
+        "Screenshot_20250703-120500.png": pdd_order_new(),
+        "Screenshot_20250709-110000_com.tencent.mm.png": wechat_chat_light(),
+        "Screenshot_20250706-150000.png": yto_logistics(),
+        "Screenshot_20250708-093000.png": douyin_chat(),
+    }
+
+
 # ----- a test set and a bench set ---------------------------------------------------------------------------
 
 def test_set() -> dict[str, tuple]:

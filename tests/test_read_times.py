@@ -224,3 +224,36 @@ def test_chat_times_not_dated_by_a_modified_time(tmp_path, monkeypatch):
         facts = json.loads(row["facts_json"])
         assert facts["datetimes"] == [] and facts["loose"]        # kept undated, with what was printed
         assert edit.events(case) == []
+
+
+def test_logistics_day_over_its_time_in_a_left_column():
+    lines = _lines(("物流详情",), ("圆通速递 YT7512345678901",), ("07-05", "【上海市】已签收，签收人：菜鸟驿站。"), ("14:22",),
+                   ("07-04", "【上海转运中心】已发出"), ("20:01",))
+    facts = resolve_loose(extract(lines).to_json(), datetime.fromisoformat("2025-07-06T15:00:00+08:00"))
+    assert [i["value"] for i in facts["datetimes"]] == ["2025-07-05T14:22:00+08:00", "2025-07-04T20:01:00+08:00"]
+    assert suggest.proposed_events(facts) == {"签收": "2025-07-05T14:22:00+08:00"}
+
+
+def test_shop_named_only_by_its_arrow_on_an_order_page():
+    lines = _lines(("订单详情",), ("拼单成功，待发货",), ("查看物流 >",), ("家居生活馆 >",), ("商品总价", "¥89.00"),
+                   ("订单编号：", "250703-567890123456789"))
+    assert [i["value"] for i in extract(lines).values["merchants"]] == ["家居生活馆"]
+    chat = _lines(("@客服小蜜",), ("你好 >",), ("转人工 >",))
+    assert extract(chat).values["merchants"] == []        # not an order page
+
+
+def test_terms_on_an_order_page_are_not_a_refusal_but_in_a_chat_they_are():
+    order = _lines(("订单详情",), ("实付款", "¥99.00"), ("订单编号", "4012345678901234567"),
+                   ("亲，该商品不支持7天无理由退货",), ("下单时间", "2025-07-01 10:00:00"))
+    assert extract(order).screen == "order"
+    chat = _lines(("15:30", ">5G 76%"), ("@鹿小鹿旗舰店",), ("@昨天 20:15",), ("衣服洗了一次就起球，能退吗？",),
+                  ("亲亲，这款是特价商品，不支持七天",), ("无理由退货的哦～",))
+    facts = resolve_loose(extract(chat).to_json(), SHOT)
+    assert facts["screen"] == "refusal"
+    assert suggest.proposed_events(facts) == {"商家拒绝": "2025-06-19T20:15:00+08:00"}
+
+
+def test_a_chat_without_words_is_known_by_its_time_headers():
+    chat = _lines(("15:30", ">5G 76%"), ("@小米之家售后",), ("@7月1日 18:30",), ("你好，手环充不进电。",),
+                  ("@星期一 09:12",), ("好的，马上为您处理。",))
+    assert extract(chat).screen == "chat"

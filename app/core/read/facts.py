@@ -197,11 +197,14 @@ _SHOP_RE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()·&]{2,30}?" + _SHOP_SUF
 _COMPANY_RE = re.compile(r"([\u4e00-\u9fff（）()A-Za-z0-9]{4,40}?(?:有限责任公司|股份有限公司|有限公司|公司|商行|经营部|工作室))")
 _MERCHANT_LABEL = re.compile(r"(?:^|(?<=\s))(?:店铺名称|店铺|商家名称|商家|卖家|收款方|商户全称|商户名称|商户|销售方名称|销售方|被投诉方|被投诉人|"
                              r"被投诉单位|投诉对象|被投诉商家|名\s*称)(?:\s*[:：]\s*|\s+)([^\s:：]{2,40})")
+_SHOP_ARROW = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()·&]{2,20})\s*[>›〉»]")   # "家居生活馆 >" heads an order's card
+_NOT_SHOP = re.compile(r"物流|详情|全部|更多|查看|地址|发票|服务|订单|退款|售后|评价|客服|推荐|优惠|红包|积分|会员|设置|帮助|"
+                       r"收货|配送|商品|进度|记录|凭证|说明|规则|保障|协商|申请|投诉|支付|账单")
 _MERCHANT_TRAIL = re.compile(r"[>›〉»\s]+$|(进店|进入店铺|关注|联系卖家|客服)$")
 
 _REFUSAL_LABEL = re.compile(r"(?:驳回原因|拒绝原因|拒绝理由|驳回理由|审核意见|审核结果|处理结果|商家留言|商家回复|商家说明)" + _SEP)
 _REFUSAL_WORDS = re.compile(r"无法为您|无法办理|无法处理|不符合|不满足|不在.{0,8}范围|已拆封|拆封|影响二次销售|二次销售|不予退|不予办理|不予受理|不支持退|不支持七天|不支持7天|"
-                            r"不能退|无法退|不退|非质量问题|已过.{0,4}无理由|超过.{0,6}(?:期|天)|人为损坏|(?<!不是)(?<!并非)人为|"
+                            r"不能退|无法退|不退|非质量问题|已过.{0,4}无理由|已过.{0,6}期|超过.{0,6}(?:期|天)|人为损坏|(?<!不是)(?<!并非)人为|"
                             r"不属于质量|不属于.{0,8}范围|已使用|已激活|拒绝退|拒绝了您的|拒绝了你的|驳回|不同意|不予处理")
 
 # Screen words that name the platform (a screenshot of a WeChat payment to 京东 is about JD).
@@ -231,6 +234,7 @@ class Facts:
     stamps: list[Stamp] = field(default_factory=list)
     screen: str | None = None
     loose: list[dict] = field(default_factory=list)     # times without a year, dated by resolve_loose
+    consumed: set = field(default_factory=set)          # lines already read as part of another time
 
     def add(self, key: str, value: str, box, page: int = 0) -> None:
         value = value.strip()
@@ -279,13 +283,15 @@ def extract(lines: list[Line], original_name: str = "", app_platform: str | None
         _numbers(facts, row, nxt)
         _amounts(facts, row, [r for r in reversed(rows[max(0, i - 2):i]) if r.page == row.page])
         _times(facts, row, [r for r in reversed(rows[max(0, i - 3):i]) if r.page == row.page],
-               top=prev is None, span=middles.get(row.page))
+               top=prev is None, span=middles.get(row.page), nxt=nxt)
         _phones(facts, row)
         _merchants(facts, row, nxt)
         _refusals(facts, row, rows[i + 1:i + 4])
     _order_amounts(facts)
     facts.platform = platform_of(rows, original_name, app_platform)
     facts.screen = screen_of("".join(r.text for r in rows), facts)   # a word may wrap onto the next row
+    if facts.screen in ("order", "aftersales", "refusal") and not facts.values["merchants"]:
+        _arrow_shop(facts, rows)
     return facts
 
 
@@ -364,7 +370,7 @@ def _is_header(row: Row, m: re.Match, span) -> bool:
     return abs((box[0] + box[2]) / 2 - (span[0] + span[1]) / 2) < 0.08 * (span[1] - span[0])
 
 
-def _times(facts: Facts, row: Row, above: list[Row], top: bool = False, span=None) -> None:
+def _times(facts: Facts, row: Row, above: list[Row], top: bool = False, span=None, nxt: Row | None = None) -> None:
     taken = []
     for m in DATETIME_RE.finditer(row.text):
         day, when = _stamp(m)
@@ -379,13 +385,29 @@ def _times(facts: Facts, row: Row, above: list[Row], top: bool = False, span=Non
             facts.add("datetimes", when, box, row.page)
             facts.stamps.append(Stamp(when, _context(row, m.start(), above), box, row.text, _is_header(row, m, span)))
     if not top:    # a phone's status bar or a desktop's menu bar prints the clock: not a time of the case
-        _loose_times(facts, row, above, taken, span)
+        _loose_times(facts, row, above, taken, span, nxt)
 
 
-def _loose_times(facts: Facts, row: Row, above: list[Row], taken: list, span) -> None:
+def _loose_times(facts: Facts, row: Row, above: list[Row], taken: list, span, nxt: Row | None = None) -> None:
     """Times printed without a year, kept for resolve_loose (the capture time dates them)."""
     free = lambda m: not any(s < m.end() and m.start() < e for s, e in taken)  # noqa: E731
     found = []
+    if row.spans and id(row.spans[0][2]) in facts.consumed:
+        return                 # the time under a day printed above it (taken with that day)
+    first = row.spans[0][2] if row.spans else None
+    day = re.fullmatch(r"\s*(\d{2})-(\d{2})\s*", first.text) if first and first.box else None
+    under = nxt.spans[0][2] if nxt is not None and nxt.spans else None
+    clock = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", under.text) if under is not None and under.box else None
+    if day and clock and abs(first.box[0] - under.box[0]) < 30:    # "07-05" over "14:22" in a left column
+        month, dd, hour, minute = int(day.group(1)), int(day.group(2)), int(clock.group(1)), int(clock.group(2))
+        if 1 <= month <= 12 and 1 <= dd <= 31 and hour <= 23 and minute <= 59:
+            facts.consumed.add(id(under))
+            context = _context(row, 0, above)
+            box = [min(first.box[0], under.box[0]), first.box[1], max(first.box[2], under.box[2]), under.box[3]]
+            facts.loose.append({"kind": "date", "month": month, "day": dd, "hour": hour, "minute": minute, "second": 0,
+                                "fact": True, "text": f"{first.text} {under.text}", "context": context, "box": box,
+                                "page": row.page, "header": False})
+            return
     for m in LOOSE_RE.finditer(row.text):
         if not free(m):
             continue
@@ -553,6 +575,15 @@ def _merchants(facts: Facts, row: Row, nxt: Row | None) -> None:
                 _add_merchant(facts, value, row.box_of(m.start(1), m.end(1)), row.page)
 
 
+def _arrow_shop(facts: Facts, rows: list[Row]) -> None:
+    """An order page without a shop word: the first row that is only a name and an arrow ("家居生活馆 >")."""
+    for row in rows:
+        m = _SHOP_ARROW.fullmatch(row.text.strip())
+        if m and not _NOT_SHOP.search(m.group(1)) and not _is_generic(m.group(1)) and not re.fullmatch(r"[\d.]+", m.group(1)):
+            facts.add("merchants", m.group(1), row.box_of(m.start(1), m.end(1)), row.page)
+            return
+
+
 def _is_known(facts: Facts, value: str) -> bool:
     return any(item["value"] in value for item in facts.values["merchants"])
 
@@ -566,7 +597,7 @@ def _is_generic(value: str) -> bool:
     return bool(_GENERIC.search(value))
 
 
-_REFUSAL_CORE = re.compile(r"已拆封|拆封|二次销售|不予|不支持|非质量|无理由|人为|已使用|已激活|超过|超出|影响|不能退|无法退|不退|"
+_REFUSAL_CORE = re.compile(r"已拆封|拆封|二次销售|不予|不支持|非质量|无理由|人为|已使用|已激活|超过|超出|影响|不能退|无法退|不退|已过|"
                            r"磨损|正常使用|不属于|不符合|已过")
 _REFUSAL_STRONG = re.compile(r"不符合|不满足|已拆封|二次销售|不予|不支持|非质量|无理由|人为|拒绝|驳回|不同意|不能退|无法退|不退")
 
@@ -666,8 +697,8 @@ def platform_of(rows: list[Row], original_name: str = "", app_platform: str | No
 _SCREENS = [
     ("complaint", r"投诉编号|投诉单号|投诉登记号|12315平台|投诉已提交|投诉提交成功|市场监督管理局|消费者协会|投诉举报"),
     ("invoice", r"电子发票|发票号码|价税合计|销售方|购买方"),
-    ("refusal", r"驳回|拒绝了您的|拒绝了你的|不予退|不予办理|不支持退|已拆封影响二次销售|审核不通过|审核未通过|未通过审核|拒绝退|"
-                r"商家已拒绝|无法为您办理退|无法办理退"),
+    ("refusal", r"驳回|拒绝了您的|拒绝了你的|拒绝了.{0,4}(?:退款|退货|售后)申请|拒绝原因|驳回原因|拒绝理由|不予退|不予办理|不支持退|"
+                r"已拆封影响二次销售|审核不通过|审核未通过|未通过审核|拒绝退|商家已拒绝|无法为您办理退|无法办理退"),
     ("logistics", r"运单号|快递单号|物流详情|物流信息|已签收|派送中|派件|揽收|运输中|签收人"),
     ("payment", r"支付成功|付款成功|交易成功|账单详情|交易单号|商户单号|支付宝交易号|转账成功|当前状态\s*支付成功"),
     ("aftersales", r"服务单|售后申请|申请售后|退货退款|退款申请|仅退款|售后详情|退款详情"),
@@ -676,14 +707,23 @@ _SCREENS = [
 ]
 
 
+# Refusal words an order page may print too, as a product's terms ("不支持7天无理由退货"): a refusal only
+# where the page is not an order or payment page
+_REFUSAL_TERMS = r"不支持(?:七|7)天|不支持无理由|无法退货|不能退货|不能退换"
+
+
 def screen_of(text: str, facts: Facts) -> str | None:
     scores = []
     for screen, words in _SCREENS:
         hits = len(re.findall(words, text))
         if hits:
             scores.append((hits, screen))
+    hits = {screen: n for n, screen in scores}
+    if "refusal" not in hits and facts.values["refusal_reasons"] and re.search(_REFUSAL_TERMS, text) \
+            and hits.get("order", 0) + hits.get("payment", 0) < 2:
+        return "refusal"        # a chat's "不支持七天无理由退货的哦", "已过退货期，无法退货"
     if not scores:
-        return None
+        return "chat" if any(s.header for s in facts.stamps) or any(i.get("header") for i in facts.loose) else None
     order = [s for s, _ in _SCREENS]
     # a refusal or complaint outweighs the order details printed on the same page
     for strong in ("complaint", "invoice", "refusal"):
