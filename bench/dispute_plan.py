@@ -30,7 +30,7 @@ def main() -> None:
     from app.core.dispute.known import load
     from app.core.dispute.plan import plan
     from app.core.dispute.texts import KINDS, draft
-    from app.core.store import Case, now_iso
+    from app.core.store import Case, insert_exhibit, now_iso
 
     with tempfile.TemporaryDirectory(prefix="eb-bench-") as tmp:
         case = Case.create(Path(tmp) / "c", "bench", platform="jd", received_on="2025-09-28", amount_paid="399",
@@ -41,7 +41,8 @@ def main() -> None:
                  "ocr_text": "订单详情 实付款 ¥399.00 订单编号 312345678901 " * 60, "created_at": now_iso()}
                 for i in range(1, args.n + 1)]
         with case.db.atomic():
-            case.db["exhibits"].insert_all(rows, batch_size=1000)
+            for row in rows:
+                insert_exhibit(case.db, row)
         for i in range(40):
             edit.add_event(case, ["联系客服", "商家拒绝", "发现问题", "12315投诉"][i % 4],
                            occurred_at=f"2025-10-{1 + i % 28:02d}T10:00:00+08:00")

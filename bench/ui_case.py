@@ -42,7 +42,7 @@ def build(n: int = 10000, real: int = 60) -> Path:
     import shutil
 
     from app.core.ingest import Importer
-    from app.core.store import Case
+    from app.core.store import Case, insert_exhibit
 
     if root.exists():
         shutil.rmtree(root, ignore_errors=True)
@@ -68,7 +68,7 @@ def build(n: int = 10000, real: int = 60) -> Path:
                 model.update(sha256=sha, number=number, part=None, name=f"聊天记录截图 {i + 1}",
                              captured_at=when.isoformat(), original_name=f"Screenshot_{when:%Y%m%d-%H%M%S}.png",
                              media_json="{}", reason_params=None)
-                exhibit_id = case.db["exhibits"].insert(model).last_pk
+                exhibit_id = insert_exhibit(case.db, model)
                 case.db.execute("INSERT INTO sources (exhibit_id, path, name, mtime, via, seen_at) "
                                 "VALUES (?, ?, ?, NULL, 'bench', ?)",
                                 [exhibit_id, f"/bench/{model['original_name']}", model["original_name"],

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from .capture import SOURCE_MANUAL, iso
 from .classify import CATEGORIES
-from .store import Case, now_iso
+from .store import Case, now_iso, update_exhibit_row
 
 EVENT_TYPES = ("下单", "付款", "签收", "发现问题", "联系客服", "申请售后", "商家拒绝", "申请平台介入", "平台结果", "12315投诉",
                "12345", "消协调解", "起诉", "判决", "其他")
@@ -96,7 +96,7 @@ def update_exhibit(case: Case, exhibit_id: int, **fields) -> Changes:
         from .read.suggest import mark_user_fields  # what the user writes is never replaced by a proposal
         row = case.db.execute("SELECT user_fields, suggested_json FROM exhibits WHERE id = ?", [exhibit_id]).fetchone()
         values.update(mark_user_fields(dict(zip(("user_fields", "suggested_json"), row)) if row else None, fields))
-        case.db["exhibits"].update(exhibit_id, values)
+        update_exhibit_row(case.db, exhibit_id, values)  # a new capture time is sealed with the row
     return Changes(exhibits=True, ids=(exhibit_id,), exhibit_ids=(exhibit_id,))
 
 

@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Iterator
 from . import capture, classify, filetypes, media
 from .messages import clean_name, human_size, render
 from .safefs import NotRegular, open_regular
-from .store import DB_NAME, Case, now_iso
+from .store import DB_NAME, Case, insert_exhibit, now_iso, update_exhibit_row
 
 log = logging.getLogger(__name__)
 
@@ -488,7 +488,7 @@ class Importer:
             def insert() -> int:
                 with case.db.atomic():
                     row["number"] = case.next_number()
-                    new_id = case.db["exhibits"].insert(row).last_pk
+                    new_id = insert_exhibit(case.db, row)
                     self._add_source(new_id, shown, name, mtime)
                 return new_id
 
@@ -503,7 +503,7 @@ class Importer:
                 with case.db.atomic():
                     if classify.is_copy_name(existing["original_name"]) and not classify.is_copy_name(name):
                         # "x - 副本.png" came first: the exhibit cites the original's name from now on
-                        case.db.execute("UPDATE exhibits SET original_name = ? WHERE id = ?", [name, existing["id"]])
+                        update_exhibit_row(case.db, existing["id"], {"original_name": name})
                     return self._add_source(existing["id"], shown, name, mtime)
 
             new_source = self.run_db(add_source)

@@ -50,6 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verify_mismatch": ("证据{label}「{name}」的原件内容已改变（SHA-256 不符）：{path}", "exhibit {label} “{name}”: original changed (SHA-256 mismatch): {path}"),
     "verify_integrity": ("数据库完整性检查失败：{detail}", "database integrity check failed: {detail}"),
     "verify_unreferenced": ("原件目录中有无记录的文件：{path}", "file in originals/ without a record: {path}"),
+    "verify_facts_changed": ("证据{label}「{name}」的记录被改动：原文件名、大小、类型或形成时间与导入时随记录保存的校验值不符（不是在本程序中修改的）", "exhibit {label} “{name}”: its record was changed outside the app: the original name, size, type or capture time no longer match the digest kept with the row"),
+    "verify_facts_missing": ("证据{label}「{name}」的记录缺少校验值（不是由本程序写入的，可能被改动过）", "exhibit {label} “{name}”: its record has no digest (it was not written by this app and may have been altered)"),
     "verify_row_bad": ("证据 {number} 的记录所指的原件名不合规（{name}），案件可能被改动过；没有打开该文件", "exhibit {number}'s record names its original in a way we never write ({name}); the case may have been tampered with; that file was not opened"),
     "verify_not_regular": ("证据{label}「{name}」的原件不是普通文件（{what}），没有打开：{path}", "exhibit {label} “{name}”: original is not a regular file ({what}); not opened: {path}"),
     "verify_unreadable": ("证据{label}「{name}」的原件无法读取：{path}（{error}）", "exhibit {label} “{name}”: cannot read the original {path}: {error}"),

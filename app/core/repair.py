@@ -17,7 +17,7 @@ from pathlib import Path
 from .ingest import IMPORTED, DUPLICATE, Importer
 from .messages import CoreError
 from .safefs import NotRegular, sha256_regular
-from .store import DB_NAME, Case, _uri_path, now_iso
+from .store import DB_NAME, Case, _uri_path, now_iso, update_exhibit_row
 
 _ORIGINAL = re.compile(r"^([0-9a-f]{64})(?:\.([a-z0-9]{1,10}))?$")
 USER_FIELDS = ("number", "part", "name", "source_desc", "purpose", "category", "kind", "captured_at",
@@ -106,7 +106,7 @@ def repair(old_root: str | os.PathLike, new_root: str | os.PathLike, title: str 
                 continue
             fields = {k: old[k] for k in USER_FIELDS if k in old and k in columns}
             with case.db.atomic():
-                case.db["exhibits"].update(outcome.exhibit_id, fields)
+                update_exhibit_row(case.db, outcome.exhibit_id, fields)
                 case.db.execute("DELETE FROM sources WHERE exhibit_id = ?", [outcome.exhibit_id])
                 for src in sources.get(sha) or []:
                     case.db.execute("INSERT OR IGNORE INTO sources (exhibit_id, path, name, mtime, via, seen_at) "

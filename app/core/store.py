@@ -11,6 +11,7 @@ finishes or undoes whatever an interrupted import left behind.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -79,6 +80,69 @@ def original_relpath(sha256: str, ext: str | None) -> str:
             (ext and (not isinstance(ext, str) or not _EXT.match(ext))):
         raise CoreError("case_row_bad", name=f"{str(sha256)[:70]}.{str(ext)[:20]}")
     return f"originals/{sha256}.{ext}" if ext else f"originals/{sha256}"
+
+
+# ----- recorded facts --------------------------------------------------------------------------------
+# What an exhibit row records about the evidence itself and must never change silently: the bytes (their
+# hash, extension and size), the name the file had, when it was made and how that time was found, when it
+# was imported. A digest of them is kept with the row (exhibits.facts_digest); every writer of these columns
+# goes through insert_exhibit / update_exhibit_row below, and `verify` recomputes it for every row.
+# It is not keyed: it catches an accidental or naive edit (sqlite3, a database browser), not someone who
+# recomputes it; what a forger cannot redo is the SHA-256 list printed and embedded in an exported PDF.
+FACT_FIELDS = ("sha256", "ext", "size", "original_name", "captured_at", "captured_at_source", "created_at")
+_FACTS_PREFIX = "evidence-binder exhibit facts v1\n"
+
+
+def facts_digest(row) -> str:
+    """SHA-256 over a canonical JSON of the row's FACT_FIELDS (the one definition of the digest)."""
+    facts = {key: row[key] if key in row.keys() else None for key in FACT_FIELDS}
+    text = json.dumps(facts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256((_FACTS_PREFIX + text).encode("utf-8")).hexdigest()
+
+
+def facts_intact(row) -> bool:
+    """True when the row's recorded facts match the digest kept with it."""
+    digest = row["facts_digest"] if "facts_digest" in row.keys() else None
+    return isinstance(digest, str) and digest == facts_digest(row)
+
+
+def insert_exhibit(db: sqlite_utils.Database, row: dict) -> int:
+    """Insert an exhibit row, sealed. Returns its id."""
+    row["facts_digest"] = facts_digest(row)
+    return db["exhibits"].insert(row).last_pk
+
+
+def update_exhibit_row(db: sqlite_utils.Database, exhibit_id: int, values: dict) -> None:
+    """Write columns of an exhibit row; the one road for its recorded facts (FACT_FIELDS). When `values`
+    touch them, the digest is recomputed in the same transaction, but only if the row was intact before:
+    a row edited behind the app's back keeps its old digest and stays reported by verify (an edit in the
+    app never launders it)."""
+    if not set(values) & set(FACT_FIELDS):
+        db["exhibits"].update(exhibit_id, values)
+        return
+    with db.atomic():
+        cursor = db.conn.execute(f"SELECT {', '.join(FACT_FIELDS)}, facts_digest FROM exhibits WHERE id = ?",
+                                 [exhibit_id])
+        found = cursor.fetchone()
+        if found is None:
+            return
+        before = dict(zip([d[0] for d in cursor.description], found))
+        values = dict(values)
+        if facts_intact(before):
+            values["facts_digest"] = facts_digest({**before, **values})
+        db["exhibits"].update(exhibit_id, values)
+
+
+def _seal_unsealed(conn: sqlite3.Connection) -> None:
+    """Seal the rows that have no digest yet (the migration that adds it; rows as they stand then)."""
+    cursor = conn.execute(f"SELECT id, {', '.join(FACT_FIELDS)} FROM exhibits WHERE facts_digest IS NULL")
+    names = [d[0] for d in cursor.description]
+    updates = [(facts_digest(dict(zip(names, r))), r[0]) for r in cursor.fetchall()]
+    conn.executemany("UPDATE exhibits SET facts_digest = ? WHERE id = ?", updates)
+
+
+# Python steps run right after a migration's SQL (by its file name), in the same transaction.
+_AFTER_MIGRATION = {"0009_facts_digest.sql": _seal_unsealed}
 
 
 def original_path(root: str | os.PathLike, row: dict) -> Path:
@@ -354,6 +418,8 @@ class Case:
                     continue
                 for statement in _split_sql(path.read_text(encoding="utf-8")):
                     conn.execute(statement)
+                if path.name in _AFTER_MIGRATION:
+                    _AFTER_MIGRATION[path.name](conn)
                 conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except BaseException:

@@ -1,4 +1,5 @@
-"""verify: SQLite's integrity check and a fresh SHA-256 of every original."""
+"""verify: SQLite's integrity check, each row's recorded facts against the digest kept with it, and a
+fresh SHA-256 of every original."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,7 +9,7 @@ import os
 from .labels import exhibit_label
 from .messages import CoreError, render
 from .safefs import NotRegular, sha256_regular
-from .store import Case, original_relpath
+from .store import FACT_FIELDS, Case, facts_intact, original_relpath
 
 
 @dataclass
@@ -39,8 +40,9 @@ def verify_case(case: Case, on_progress=None) -> VerifyReport:
     fk = case.db.execute("PRAGMA foreign_key_check").fetchall()
     if fk:
         report.problems.append(Problem("verify_integrity", {"detail": f"{len(fk)} foreign key violations"}))
-    exhibits = list(case.db.query("SELECT id, number, part, name, deleted_at, sha256, ext, size, pending_tmp "
-                                  "FROM exhibits ORDER BY deleted_at IS NOT NULL, number, part"))
+    columns = dict.fromkeys(("id", "number", "part", "name", "deleted_at", "pending_tmp", *FACT_FIELDS, "facts_digest"))
+    exhibits = list(case.db.query(f"SELECT {', '.join(columns)} FROM exhibits "
+                                  "ORDER BY deleted_at IS NOT NULL, number, part"))
     expected = set()
     for index, ex in enumerate(exhibits, 1):
         try:
@@ -53,6 +55,9 @@ def verify_case(case: Case, on_progress=None) -> VerifyReport:
         label = exhibit_label(ex)
         who = {"number": ex["number"], "label": label,
                "name": ex["name"], "path": rel}
+        if not facts_intact(ex):  # size, name or capture time edited behind the app's back
+            report.problems.append(Problem("verify_facts_missing" if not ex["facts_digest"] else "verify_facts_changed",
+                                           who))
         if ex["pending_tmp"]:
             report.problems.append(Problem("verify_pending", {"number": ex["number"], "label": label,
                                                               "name": ex["name"]}))
@@ -68,8 +73,10 @@ def verify_case(case: Case, on_progress=None) -> VerifyReport:
         else:
             report.checked += 1
             report.bytes += size
-            if sha != ex["sha256"] or size != ex["size"]:
+            if sha != ex["sha256"]:
                 report.problems.append(Problem("verify_mismatch", who))
+            elif size != ex["size"] and facts_intact(ex):  # the bytes are right: it is the record that lies
+                report.problems.append(Problem("verify_facts_changed", who))
         if on_progress:
             on_progress(index, len(exhibits))
     for name in sorted(os.listdir(case.originals)) if case.originals.is_dir() else []:
