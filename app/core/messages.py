@@ -147,6 +147,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pack_encrypted": ("受密码保护的 PDF，无法转成图片；请另行提交原件", "a password-protected PDF cannot be made into images; submit the original separately"),
     "pack_damaged": ("文件损坏或不完整，无法转成图片", "the file is damaged or incomplete and cannot be made into an image"),
     "pack_undecodable": ("图片无法解码", "the image cannot be decoded"),
+    "pack_image_too_large": ("图片尺寸过大（{width}×{height} 像素），无法安全地缩小成图片；请另行提交原件", "the picture is too large ({width}x{height} pixels) to be reduced safely; submit the original separately"),
     "pack_audio": ("录音无法作为图片上传；请在平台对话中说明录音内容，或在投诉、诉讼时提交原件", "a recording cannot be uploaded as an image; describe it in the platform chat, or submit the original with a complaint or lawsuit"),
     "pack_document": ("文档文件无法转成图片；请另行提交原件", "a document file cannot be made into an image; submit the original separately"),
     "pack_pdf_pages": ("PDF 页面转成图片", "PDF pages converted to images"),

@@ -3,20 +3,24 @@
 JPEG originals (and MPO, the JPEG phones write with extra frames after the first) go in byte for byte
 (DCTDecode); an embedded ICC colour profile goes in as the image's ICCBased colour space; 8-bit grey, RGB and palette PNGs go in as their own
 zlib stream (FlateDecode with the PNG predictor), as img2pdf does. Everything else (alpha, 16-bit,
-interlaced PNG, HEIC, WebP ...) is decoded once: lossless Flate for screen images, JPEG for photos.
+interlaced PNG, HEIC, WebP ...) is decoded once, with bounded memory (imagedecode: a huge picture is
+reduced while it is decoded, to at most OUTPUT_PIXELS): lossless Flate for screen images, JPEG for
+photos. A file too big to hold (PASSTHROUGH_BYTES) is decoded the same way instead of copied.
 EXIF orientation is honoured by the drawing matrix, never by touching the pixels.
 """
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zlib
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps
+from PIL import Image
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, StreamObject
 
 PNG_SIG = b"\x89PNG\r\n\x1a\n"
+PASSTHROUGH_BYTES = 128 * 1024 * 1024   # a larger image file is decoded (bounded), not held in memory whole
 
 
 @dataclass
@@ -148,46 +152,57 @@ def make_xobject(path, photo: bool = False, orientation: int | None = None) -> t
     """The XObject for an image file and the EXIF orientation to draw it with (1 when baked in).
 
     `orientation` is the EXIF value ingest already read; None reads it here."""
+    from .imagedecode import open_bounded, transpose
+
+    small = os.path.getsize(path) <= PASSTHROUGH_BYTES
     with open(path, "rb") as fh:
-        data = fh.read()
-    with Image.open(io.BytesIO(data)) as im:
+        data = fh.read() if small else b""
+    with Image.open(io.BytesIO(data) if small else path) as im:
         if orientation is None:
+            orientation = 1 if im.format == "PNG" and "exif" not in im.info else None  # never inflate a PNG for it
             try:
-                orientation = int(im.getexif().get(274, 1) or 1)
+                orientation = orientation or int(im.getexif().get(274, 1) or 1)
             except Exception:
                 orientation = 1
         if orientation not in range(1, 9):
             orientation = 1
-        if im.format in ("JPEG", "MPO"):  # MPO: phones' JPEG with extra frames after the first; verbatim
+        if small and im.format in ("JPEG", "MPO"):  # MPO: phones' JPEG with extra frames after the first; verbatim
             xo = _jpeg_passthrough(data, im)
             if xo:
                 return xo, orientation
-        if im.format == "PNG":
+        if small and im.format == "PNG":
             xo = _png_passthrough(data)
             if xo:
                 return xo, orientation
-        # Decode once; orientation is applied to the pixels here, so draw upright.
-        icc = im.info.get("icc_profile")
-        im.load()
-        frame = ImageOps.exif_transpose(im)
-        if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
-            rgba = frame.convert("RGBA")
-            flat = Image.new("RGB", rgba.size, (255, 255, 255))
-            flat.paste(rgba, mask=rgba.getchannel("A"))
-            frame = flat
-        elif frame.mode not in ("RGB", "L"):
-            frame = frame.convert("RGB")
-        if photo:
-            buf = io.BytesIO()
-            frame.save(buf, "JPEG", quality=92, subsampling=0, **({"icc_profile": icc} if icc else {}))
-            with Image.open(io.BytesIO(buf.getvalue())) as again:
-                xo = _jpeg_passthrough(buf.getvalue(), again)
-            xo.passthrough, xo.method = False, "jpeg-reencoded"
-            return xo, 1
-        cs = _icc_colorspace(icc, 1 if frame.mode == "L" else 3) or \
-            NameObject("/DeviceGray" if frame.mode == "L" else "/DeviceRGB")
-        stream = _stream(zlib.compress(frame.tobytes(), 6), frame.width, frame.height, cs, 8, "/FlateDecode")
-        return ImageXObject(stream, frame.width, frame.height, False, "flate"), 1
+    del data
+    # Decode once, bounded; orientation is applied to the (reduced) pixels here, so draw upright.
+    decoded = open_bounded(path)
+    icc = decoded.icc_profile
+    frame = decoded.image
+    if orientation != 1:
+        frame = transpose(frame, orientation)
+    if photo:
+        buf = io.BytesIO()
+        frame.save(buf, "JPEG", quality=92, subsampling=0, **({"icc_profile": icc} if icc else {}))
+        with Image.open(io.BytesIO(buf.getvalue())) as again:
+            xo = _jpeg_passthrough(buf.getvalue(), again)
+        xo.passthrough, xo.method = False, "jpeg-reencoded"
+        return xo, 1
+    cs = _icc_colorspace(icc, 1 if frame.mode == "L" else 3) or \
+        NameObject("/DeviceGray" if frame.mode == "L" else "/DeviceRGB")
+    stream = _stream(_flate(frame), frame.width, frame.height, cs, 8, "/FlateDecode")
+    return ImageXObject(stream, frame.width, frame.height, False, "flate"), 1
+
+
+def _flate(frame: Image.Image) -> bytes:
+    """The picture's rows, zlib-compressed a band at a time (no second copy of the whole picture)."""
+    comp = zlib.compressobj(6)
+    out = []
+    step = max(1, (4 * 1024 * 1024) // max(1, frame.width * len(frame.getbands())))
+    for top in range(0, frame.height, step):
+        out.append(comp.compress(frame.crop((0, top, frame.width, min(frame.height, top + step))).tobytes()))
+    out.append(comp.flush())
+    return b"".join(out)
 
 
 class LazyStream(StreamObject):

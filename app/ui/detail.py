@@ -206,10 +206,16 @@ class DetailPanel(QWidget):
             self.edited.emit(self.row["id"], {"captured_at": value})
 
 
+PREVIEW_PIXELS = 24_000_000   # a larger picture is reduced while it is decoded (about 100 MB as shown)
+
+
 def _load_image(path: Path) -> QImage:
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)  # EXIF orientation
-    reader.setAllocationLimit(1024)  # MB: a decompression bomb is refused, not decoded
+    reader.setAllocationLimit(256)  # MB: a decompression bomb is refused, not decoded
+    size = reader.size()
+    if size.isValid() and size.width() * size.height() > PREVIEW_PIXELS:
+        return _load_with_pillow(path)  # reduced while decoding, not decoded whole and then scaled
     image = reader.read()
     if image.isNull():  # a format Qt has no plugin for (HEIC): Pillow reads it, as the thumbnail does
         image = _load_with_pillow(path)
@@ -217,16 +223,14 @@ def _load_image(path: Path) -> QImage:
 
 
 def _load_with_pillow(path: Path) -> QImage:
-    from PIL import Image, ImageOps
+    from ..core.imagedecode import TooLarge, open_bounded
 
-    from ..core import media  # noqa: F401  (registers the HEIC opener)
-
-    with Image.open(path) as im:
-        if im.width * im.height > 120_000_000:
-            return QImage()
-        im = ImageOps.exif_transpose(im).convert("RGBA")
-        data = im.tobytes("raw", "RGBA")
-        return QImage(data, im.width, im.height, im.width * 4, QImage.Format_RGBA8888).copy()
+    try:
+        im = open_bounded(path, budget=PREVIEW_PIXELS).upright().convert("RGBA")
+    except TooLarge:
+        return QImage()
+    data = im.tobytes("raw", "RGBA")
+    return QImage(data, im.width, im.height, im.width * 4, QImage.Format_RGBA8888).copy()
 
 
 def _render_pdf(path: Path, width: int = 900, max_pages: int = 20) -> tuple[list[QImage], int]:

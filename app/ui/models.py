@@ -26,18 +26,15 @@ def make_thumbnail(original: Path, cache: Path, mime: str) -> QImage | None:
     if not mime.startswith("image/"):
         return None
     if not cache.exists():
-        from PIL import Image, ImageOps
-
-        from ..core import media  # noqa: F401  (registers the HEIC opener)
+        from ..core.imagedecode import open_bounded
 
         cache.parent.mkdir(parents=True, exist_ok=True)
-        with Image.open(original) as im:
-            im.draft("RGB", (THUMB * 2, THUMB * 2))
-            im = ImageOps.exif_transpose(im)
-            im.thumbnail((THUMB, THUMB))
-            tmp = cache.with_suffix(".part")
-            im.convert("RGB").save(tmp, "JPEG", quality=80)
-            tmp.replace(cache)
+        # reduced while decoding (a 16000x16000 PNG in strips), never the whole picture in memory
+        im = open_bounded(original, max_side=THUMB * 2).upright()
+        im.thumbnail((THUMB, THUMB))
+        tmp = cache.with_suffix(".part")
+        im.convert("RGB").save(tmp, "JPEG", quality=80)
+        tmp.replace(cache)
     image = QImage(str(cache))
     return None if image.isNull() else image
 

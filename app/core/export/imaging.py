@@ -2,9 +2,9 @@
 screenshot has a gap between lines of text, captioned in the image, and fitted to a channel's limits
 as a metadata-free JPEG.
 
-Memory is bounded: a JPEG is decoded at a reduced scale when it is far larger than the channel can
-take (Pillow's draft mode), anything else is reduced right after decoding, and every part is made
-from a crop of the one decoded image.
+Memory is bounded: a picture is decoded at a reduced scale when it is far larger than the channel can
+take (imagedecode: JPEG by the decoder's own scaling, PNG in strips), and every part is made from a
+crop of the one decoded image.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from ..imagedecode import open_bounded
 from ..messages import Said
 from ..paths import resource_path
 
@@ -46,23 +47,14 @@ def font(size: int) -> ImageFont.FreeTypeFont:
 
 
 def open_upright(path: Path, orientation: int = 1, target_side: int | None = None) -> Image.Image:
-    """The image as shown (EXIF orientation applied), RGB, decoded no larger than it must be."""
-    im = Image.open(path)
-    if target_side and im.format == "JPEG":
-        im.draft("RGB", (target_side, target_side))    # DCT scaling: 1/2, 1/4, 1/8 while still >= target
-    im.load()
-    if target_side and max(im.size) > 2 * target_side:
-        factor = max(1, max(im.size) // target_side // 1)
-        if factor > 1:
-            im = im.reduce(factor)
+    """The image as shown (EXIF orientation applied), RGB, decoded no larger than it must be: reduced
+    while decoding towards `target_side` and never past imagedecode's pixel bound (a 16000x16000 PNG is
+    decoded in strips; a huge picture in a format that cannot be reduced raises imagedecode.TooLarge)."""
+    decoded = open_bounded(path, max_side=target_side)
+    im = decoded.image
     if orientation and orientation != 1:
         im = _rotate(im, orientation)
-    if im.mode != "RGB":
-        background = Image.new("RGB", im.size, "white")
-        rgba = im.convert("RGBA")
-        background.paste(rgba, mask=rgba.getchannel("A"))
-        im = background
-    return im
+    return im if im.mode == "RGB" else im.convert("RGB")
 
 
 def _rotate(im: Image.Image, orientation: int) -> Image.Image:

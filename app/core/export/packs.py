@@ -27,6 +27,7 @@ from typing import Callable
 from ..channels import Channel, channel
 from ..classify import slug
 from ..capture import CHINA
+from ..imagedecode import TooLarge
 from ..messages import Said
 from ..store import Case, now_iso
 from . import imaging
@@ -128,6 +129,8 @@ def exhibit_units(case: Case, row: dict, ch: Channel, cut: bool = True) -> tuple
     if mime.startswith("image/"):
         try:
             im = imaging.open_upright(path, row.get("orientation") or 1, target_side=ch.value("image_max_side_px"))
+        except TooLarge as exc:
+            return None, Said("pack_image_too_large", width=exc.width, height=exc.height)
         except Exception:
             return None, Said("pack_undecodable")
         cuts = imaging.split_points(im)
