@@ -59,23 +59,44 @@ def assert_only_whole_bundles(out_dir):
 
 
 @pytest.mark.parametrize("step", ["export_copied:1", "export_copied:12", "export_pdf:1", "export_reserved:1",
-                                  "export_folder:1"])
+                                  "export_linked:1"])
 def test_export_killed_at_each_step(photo_case, tmp_path, step):
     out = tmp_path / "out" / "证据清单.pdf"
     r = cli("export", str(photo_case), "--out", str(out), env={"EVIDENCE_BINDER_CRASH_AT": step})
     assert r.returncode == 137
     names, hidden, pdfs, folders = visible_state(out.parent)
-    assert not pdfs or step == "export_folder:1"
+    assert not pdfs or step == "export_linked:1"
     for name in hidden:  # a leftover is never taken for an export
         check = verify_export(out.parent / name)
         assert not check.ok and check.problems[0][0] == "export_leftover"
-    if step == "export_folder:1":  # killed between the folder and the PDF: the folder says its PDF is missing
-        check = verify_export(out.parent / folders[0])
-        assert [c for c, _ in check.problems] == ["export_pdf_missing"]
-        (out.parent / folders[0]).rename(tmp_path / "set aside")
+    if step == "export_linked:1":
+        # killed between the PDF's link and the one rename that makes the bundle: a PDF beside an empty
+        # originals folder, which is called an unfinished export (not a bundle with files missing)
+        assert pdfs == ["证据清单.pdf"] and folders == ["证据清单_原件"]
+        assert not os.listdir(out.parent / folders[0])
+        for target in (out, out.parent / folders[0]):
+            check = verify_export(target)
+            assert [c for c, _ in check.problems] == ["export_unfinished"]
+        r = cli("verify-export", str(out))
+        assert r.returncode == 1 and "did not finish" in r.stdout + r.stderr, (r.stdout, r.stderr)
     r = cli("export", str(photo_case), "--out", str(out))
     assert r.returncode == 0, r.stderr
+    # the next export removed the unfinished one (the very same file as the dead export's PDF) and took the name
     assert assert_only_whole_bundles(out.parent) == 1
+    assert visible_state(out.parent)[2] == ["证据清单.pdf"]
+
+
+def test_a_pdf_of_the_users_beside_an_empty_folder_is_never_removed(photo_case, tmp_path):
+    """Only the dead export's own PDF (the same inode) is cleaned up, never a file that looks like one."""
+    out = tmp_path / "out" / "证据清单.pdf"
+    out.parent.mkdir()
+    out.write_bytes(b"%PDF-1.4 the user's own")
+    (out.parent / "证据清单_原件").mkdir()
+    r = cli("export", str(photo_case), "--out", str(out / ".." / "x.pdf"), env={"EVIDENCE_BINDER_CRASH_AT": "export_linked:1"})
+    assert r.returncode == 137
+    assert cli("export", str(photo_case), "--out", str(out)).returncode == 0
+    assert out.read_bytes() == b"%PDF-1.4 the user's own" and (out.parent / "证据清单_原件").is_dir()
+    assert not (out.parent / "x.pdf").exists() and not (out.parent / "x_原件").exists()
 
 
 def test_export_sigkilled_at_random_moments(photo_case, tmp_path):
@@ -98,8 +119,9 @@ def test_export_sigkilled_at_random_moments(photo_case, tmp_path):
         proc.stderr.close()
         assert "Traceback" not in err, err
         names, hidden, pdfs, folders = visible_state(out.parent)
-        for pdf in pdfs:  # whatever is visible with a PDF is whole
-            assert verify_export(out.parent / pdf).ok
+        for pdf in pdfs:  # whatever is visible with a PDF is whole, or said to be unfinished (a kill just
+            check = verify_export(out.parent / pdf)  # before the last rename), never a bundle with holes
+            assert check.ok or [c for c, _ in check.problems] == ["export_unfinished"], check.problems
     assert kills >= 4, "the exports finished before they could be killed"
     assert cli("export", str(photo_case), "--out", str(out)).returncode == 0
     whole = assert_only_whole_bundles(out.parent)

@@ -83,6 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_unreadable": ("无法读取 {file}：{error}", "cannot read {file}: {error}"),
     "export_target_bad": ("不是导出的 PDF 或文件夹：{path}", "not an export PDF or folder: {path}"),
     "export_folder_missing": ("找不到随附的原件文件夹：{path}", "the folder of originals is missing: {path}"),
+    "export_unfinished": ("这次导出没有完成（在放入原件前被中断），不是导出包：{path} 是空的；请重新导出，下次导出到这里时会清理它", "this export did not finish (it was interrupted before its originals were put in place); it is not an export: {path} is empty; export again (the next export here removes it)"),
     "export_leftover": ("这是一次未完成（被中断）的导出留下的临时文件，不是导出包：{path}", "this is the temp work of an unfinished (interrupted) export, not an export: {path}"),
     "export_case_original_missing": ("无法导出：证据{number}的原件不在案件中（{path}，原文件名 {name}）。请运行“verify”检查案件，并重新导入该文件以恢复原件", "cannot export: the original of exhibit {number} is missing from the case ({path}, originally {name}); run `verify` and import the file again to restore it"),
     "export_case_original_unreadable": ("无法导出：证据{number}的原件无法读取：{error}", "cannot export: the original of exhibit {number} cannot be read: {error}"),

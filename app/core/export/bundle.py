@@ -97,6 +97,7 @@ def clean_leftovers(folder: Path) -> list[str]:
                 busy = True  # an export is running there
                 continue
             try:
+                removed += _unpublished(Path(entry.path), folder, entries)
                 remove_tree(Path(entry.path))
             finally:
                 lock.release()
@@ -117,12 +118,47 @@ def clean_leftovers(folder: Path) -> list[str]:
     return removed
 
 
+def _unpublished(work: Path, folder: Path, entries: list) -> list[str]:
+    """Remove the PDF an export killed before its last rename left (a hard link of its work PDF, beside
+    its still empty originals folder), and that empty folder. Only that very file is ever removed: the
+    same inode as the dead export's own PDF."""
+    try:
+        own = os.lstat(work / "bundle.pdf")
+    except OSError:
+        return []
+    if own.st_nlink < 2:
+        return []
+    removed = []
+    for entry in entries:
+        if not entry.name.endswith(".pdf") or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        reservation = bundle_folder(Path(entry.path))
+        if (st.st_ino, st.st_dev) != (own.st_ino, own.st_dev) or os.path.islink(reservation):
+            continue
+        try:
+            if reservation.is_dir() and not any(os.scandir(reservation)):
+                os.rmdir(reservation)
+                os.remove(entry.path)
+                removed += [entry.name, reservation.name]
+        except OSError:
+            pass
+    return removed
+
+
 def _publish(work: Path, out: Path, write_manifests: Callable[[Path, str], None]) -> Path:
-    """Give the finished bundle in `work` its final names without ever taking an existing one.
+    """Give the finished bundle in `work` its final names without ever taking an existing one; the bundle
+    comes into being with one rename, the last step.
 
     The originals folder is reserved with mkdir (atomic: of two exports racing for one name, one wins and
-    the other takes the next free name), the manifests are written naming the PDF that goes with them,
-    the folder replaces its empty reservation and the PDF is hard-linked (which never overwrites)."""
+    the other takes the next free name), the manifests are written naming the PDF that goes with them, the
+    PDF is hard-linked beside its still empty reservation (a link never overwrites), and then the folder of
+    originals and manifests replaces the reservation in one rename. Until that rename there is no bundle:
+    a PDF beside an empty originals folder, which verify-export calls an unfinished export and the next
+    export here removes (clean_leftovers: the PDF is the same file as the dead export's work PDF)."""
     wanted = out
     work_pdf = work / "bundle.pdf"
     work_folder = work / "originals"
@@ -134,23 +170,25 @@ def _publish(work: Path, out: Path, write_manifests: Callable[[Path, str], None]
         except FileExistsError:
             continue
         _crash_point("export_reserved")
+        for name in ("manifest.json", "manifest.csv"):  # from a try at a name someone took meanwhile
+            remove_file(work_folder / name)
         write_manifests(work_folder, out.name)
-        try:
-            os.replace(work_folder, folder)
-        except OSError:  # Windows cannot rename onto a folder, even an empty one
-            os.rmdir(folder)
-            os.rename(work_folder, folder)
-        _crash_point("export_folder")
         try:
             os.link(work_pdf, out)
         except FileExistsError:
-            os.rename(folder, work_folder)  # someone took the PDF's name meanwhile: try the next name
+            os.rmdir(folder)  # someone took the PDF's name meanwhile: try the next name
             continue
         except OSError:  # no hard links on this file system
             if os.path.lexists(out):
-                os.rename(folder, work_folder)
+                os.rmdir(folder)
                 continue
             os.replace(work_pdf, out)
+        _crash_point("export_linked")
+        try:
+            os.replace(work_folder, folder)  # the bundle is whole from this one rename on
+        except OSError:  # Windows cannot rename onto a folder, even an empty one
+            os.rmdir(folder)
+            os.rename(work_folder, folder)
         return out
 
 

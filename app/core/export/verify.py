@@ -168,6 +168,19 @@ def _appendix_text(reader, shas: set[str]) -> str:
     return re.sub(r"\s+", "", "".join(texts))
 
 
+def _unfinished(folder: Path, pdf: Path | None) -> bool:
+    """A PDF beside an empty originals folder: an export stopped before its last step (the folder of
+    originals and manifests is renamed into place last), not a bundle with files missing."""
+    if pdf is None:
+        name = folder.name
+        pdf = folder.with_name(name[:-len("_原件")] + ".pdf") if name.endswith("_原件") else None
+    try:
+        return pdf is not None and os.path.isfile(pdf) and not os.path.islink(folder) and folder.is_dir() \
+            and not any(os.scandir(folder))
+    except OSError:
+        return False
+
+
 def verify_export(target: str | os.PathLike) -> ExportCheck:
     target = Path(os.path.abspath(target))
     if is_leftover(target):
@@ -191,6 +204,9 @@ def verify_export(target: str | os.PathLike) -> ExportCheck:
 
     if stat.S_ISDIR(st.st_mode) and _is_pack(folder):
         return _verify_pack(folder)
+    if _unfinished(folder, pdf):
+        return ExportCheck(False, [("export_unfinished", {"path": str(folder)})], pdf=str(pdf) if pdf else None,
+                           folder=str(folder))
     manifest = None
     if os.path.islink(folder):
         problems.append(("export_link", {"file": folder.name}))
