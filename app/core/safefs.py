@@ -116,3 +116,51 @@ def remove_tree(path: str | os.PathLike) -> None:
             os.remove(path)
         except OSError:
             pass  # left for the next clean-up
+
+
+# ----- caches of our own (derived/: thumbnails, painted pictures) -------------------------------------
+# derived/ is rebuildable, so anything found there that we would not have written (a link, a pipe, a
+# folder where a file goes) is removed and made again; it is never followed, read through or written through.
+
+def own_folder(path: Path) -> Path:
+    """A folder of our own: made when missing; a link or a file in its place is removed, never followed."""
+    path = Path(path)
+    if os.path.islink(path) or (os.path.lexists(path) and not os.path.isdir(path)):
+        remove_tree(path)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def read_own(path: Path) -> bytes | None:
+    """The bytes of a cached file of ours, or None when there is none to trust: missing, or not a regular
+    file (a link, a pipe, a folder: removed, to be made again). Never blocks, never follows a link."""
+    try:
+        with open_regular(path) as fh:
+            return fh.read()
+    except FileNotFoundError:
+        return None
+    except NotRegular:
+        remove_tree(path)
+        return None
+
+
+def write_own(path: Path, write) -> None:
+    """Write a cached file of ours atomically: `write(fh)` fills a fresh temp file beside it (a new name,
+    created exclusively: never through a link someone left), then it replaces `path` (a rename replaces a
+    link itself, never its target)."""
+    import tempfile
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+        if os.path.isdir(path) and not os.path.islink(path):
+            remove_tree(path)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

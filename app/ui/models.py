@@ -22,20 +22,29 @@ THUMB = 160
 
 
 def make_thumbnail(original: Path, cache: Path, mime: str) -> QImage | None:
-    """Background: a small upright JPEG of an image original, cached; None for other kinds."""
+    """Background: a small upright JPEG of an image original, cached; None for other kinds.
+
+    derived/thumbs/ is ours and rebuildable: a link (or a pipe, a folder) found there, or in place of the
+    folder itself, is never followed; it is removed and the thumbnail made again."""
     if not mime.startswith("image/"):
         return None
-    if not cache.exists():
+    import io
+
+    from ..core.safefs import own_folder, read_own, write_own
+
+    own_folder(cache.parent)
+    data = read_own(cache)
+    if data is None:
         from ..core.imagedecode import open_bounded
 
-        cache.parent.mkdir(parents=True, exist_ok=True)
         # reduced while decoding (a 16000x16000 PNG in strips), never the whole picture in memory
         im = open_bounded(original, max_side=THUMB * 2).upright()
         im.thumbnail((THUMB, THUMB))
-        tmp = cache.with_suffix(".part")
-        im.convert("RGB").save(tmp, "JPEG", quality=80)
-        tmp.replace(cache)
-    image = QImage(str(cache))
+        buf = io.BytesIO()
+        im.convert("RGB").save(buf, "JPEG", quality=80)
+        data = buf.getvalue()
+        write_own(cache, lambda fh: fh.write(data))
+    image = QImage.fromData(data)
     return None if image.isNull() else image
 
 

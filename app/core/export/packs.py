@@ -29,6 +29,7 @@ from ..classify import slug
 from ..capture import CHINA
 from ..imagedecode import TooLarge
 from ..messages import Said
+from ..safefs import own_folder, write_own
 from ..store import Case, now_iso
 from . import imaging
 from .plan import ExportCancelled, default_purpose, label
@@ -737,11 +738,8 @@ class Redactor:
         if not areas:
             return im, False
         painted = self.redact.paint(im, areas)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        target = self.folder / f"{row['sha256']}-{page}.png"
-        tmp = target.with_suffix(".part")
-        painted.save(tmp, "PNG")
-        os.replace(tmp, target)
+        own_folder(self.folder)  # derived/ is ours: never written through a link someone left there
+        write_own(self.folder / f"{row['sha256']}-{page}.png", lambda fh: painted.save(fh, "PNG"))
         return painted, True
 
     def _lines(self, row: dict, im, page: int):
