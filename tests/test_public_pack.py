@@ -111,3 +111,21 @@ def test_public_pack_hides_personal_data_and_ocr_proves_it(tmp_path, case, impor
     assert again.folder != result.folder
     assert {a.kind for a in redact.stored(case, row["id"], 0)} >= {"manual"}
     assert "order_number" not in {a.kind for a in redact.stored(case, row["id"], 0)}
+
+
+def test_exhibit_names_are_masked_in_public_captions_and_file_names(tmp_path, case, importer, monkeypatch):
+    from tests.conftest import make_image
+
+    monkeypatch.setattr(packs.Redactor, "_lines", lambda self, row, im, page: ([], im.size))
+    make_image(tmp_path / "a.png", size=(400, 300))
+    list(importer.import_paths([str(tmp_path / "a.png")]))
+    row = case.exhibits()[0]
+    case.db["exhibits"].update(row["id"], {"name": f"{SECRETS['name']}收货信息 {SECRETS['mobile']}"})
+    case.db["case_info"].update(1, {"claimant_name": SECRETS["name"]})
+    result = packs.build_pack(case, tmp_path / "public", "public", channels.channel("heimao"))
+    (image,) = [f for f in result.files if f.role == "image"]
+    for secret in (SECRETS["name"], SECRETS["mobile"]):
+        assert secret not in image.file and secret not in image.name
+    assert "收货信息" in image.file
+    platform = packs.build_pack(case, tmp_path / "platform", "platform", channels.channel("jd"))
+    assert SECRETS["name"] in [f for f in platform.files if f.role == "image"][0].name   # the platform knows the buyer

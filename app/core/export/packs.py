@@ -518,6 +518,8 @@ def image_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
             if cancel.is_set():
                 raise ExportCancelled()
             progress("images", i, len(planned))
+            if redactor is not None and hasattr(redactor, "mask_text"):
+                row = {**row, "name": redactor.mask_text(row["name"])}   # the caption and file name are public too
             if row["id"] not in given:
                 pack.left_out.append({"exhibit": label(row), "name": row["name"], "reason": _over_count(ch)})
                 continue
@@ -741,6 +743,14 @@ class Redactor:
         own_folder(self.folder)  # derived/ is ours: never written through a link someone left there
         write_own(self.folder / f"{row['sha256']}-{page}.png", lambda fh: painted.save(fh, "PNG"))
         return painted, True
+
+    def mask_text(self, text: str) -> str:
+        """`text` (an exhibit's name, shown in a public image's caption and file name) with the personal
+        data the pictures hide replaced by ＊ (numbers by half, as on the pictures)."""
+        chars = list(text)
+        for _kind, start, end in self.redact.find_spans(text, self.names, self.numbers):
+            chars[start:end] = ["＊"] * (end - start)
+        return "".join(chars)
 
     def _lines(self, row: dict, im, page: int):
         """OCR lines and the size their boxes refer to. A picture's lines come from the reading cache
