@@ -66,13 +66,33 @@ def test_background_reading_names_exhibits_and_search_filters(qtbot, window, tmp
     assert all(window.grid.isRowHidden(r) == window.table.isRowHidden(r) for r in range(3))
     window.reading.search.setText("")
     qtbot.waitUntil(lambda: len(visible_rows(window)) == 3, timeout=20000)
-    # proposals: the panel lists the proposed events; confirming one is stored
+    # proposals: the panel lists the proposed events and case fields; its buttons, clicked, are stored
     panel = window.reading_panel
     qtbot.waitUntil(lambda: any(e["status"] == "proposed" for e in panel.events), timeout=20000)
     event = next(e for e in panel.events if e["status"] == "proposed")
-    panel._accept_event(event["id"])
+    when = event["occurred_at"][:16].replace("T", " ")
+    button(panel, f"{when} {event.get('title') or event['type']}", "确认").click()
     qtbot.waitUntil(lambda: any(e["id"] == event["id"] and e["status"] == "confirmed" for e in panel.events),
                     timeout=20000)
+    qtbot.waitUntil(lambda: button(panel, "订单号：30802519476281035946", "采用") is not None, timeout=20000)
+    button(panel, "订单号：30802519476281035946", "采用").click()
+    qtbot.waitUntil(lambda: panel.info.get("order_number") == "30802519476281035946", timeout=20000)
+    button(panel, "店铺：", "忽略").click()
+    qtbot.waitUntil(lambda: button(panel, "店铺：", "忽略") is None, timeout=20000)
+    with Case.open(root, writable=False) as case:
+        assert case.info()["order_number"] == "30802519476281035946" and not case.info().get("shop")
+
+
+def button(panel, label_start, caption):
+    """The visible button `caption` on the panel's row whose text starts with `label_start`, as a user finds it."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    for label in panel.body.findChildren(QLabel):
+        if label.text().startswith(label_start) and label.parent() is not panel.body:
+            for b in label.parent().findChildren(QPushButton):
+                if b.text() == caption:
+                    return b
+    return None
 
 
 def test_pause_and_resume(qtbot, window, tmp_path, monkeypatch):

@@ -454,7 +454,8 @@ def _row(text: str, buttons) -> QWidget:
     layout.addWidget(label, 1)
     for caption, slot in buttons:
         b = QPushButton(caption)
-        b.clicked.connect(slot)
+        # clicked(bool) would hand its `checked` to the slot's first default argument (the field, the event id)
+        b.clicked.connect(lambda _checked=False, slot=slot: slot())
         layout.addWidget(b)
     return w
 
