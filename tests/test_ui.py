@@ -173,3 +173,23 @@ def test_case_list_and_unlinking_an_event(qtbot, window, sample_case, tmp_path):
                 if window.case_list.item(i).data(Qt.UserRole).endswith("second"))
     window.case_list.itemActivated.emit(item)
     qtbot.waitUntil(lambda: window.session is not None and window.session.root.name == "second", timeout=WAIT)
+
+
+def test_case_form_leaves_the_platform_unset_until_chosen(qtbot):
+    """A user who skips 购物平台 gets no platform (the evidence proposes one), never a preset 京东; editing a case
+    without one keeps it unset, and a chosen one is kept."""
+    from app.ui.dialogs import CaseForm
+
+    new = CaseForm()
+    qtbot.addWidget(new)
+    new.title.setText("拼多多收纳柜退款被拒")
+    assert new.values()["platform"] is None
+    assert new.platform.currentText().startswith("未选择")
+    edit_form = CaseForm({"title": "收纳柜", "platform": None})
+    qtbot.addWidget(edit_form)
+    assert edit_form.values()["platform"] is None
+    chosen = CaseForm({"title": "收纳柜", "platform": "pinduoduo"})
+    qtbot.addWidget(chosen)
+    assert chosen.values()["platform"] == "pinduoduo" and chosen.platform.currentText() == "拼多多"
+    new.platform.setCurrentIndex(new.platform.findData("douyin"))
+    assert new.values()["platform"] == "douyin"

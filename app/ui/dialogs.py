@@ -58,7 +58,10 @@ class CaseForm(QDialog):
         self.title = QLineEdit(info.get("title", ""))
         self.title.setPlaceholderText(tr("例如：电饭煲内胆涂层脱落，商家拒绝退货"))
         self.product = QLineEdit(info.get("product") or "")
-        self.platform = _combo(PLATFORMS, info.get("platform") or "jd")
+        # No platform until the user picks one: a preset 京东 would stand in the case (and hold back the
+        # platform the evidence shows) for a user who skipped the field.
+        self.platform = _combo([(None, QT_TRANSLATE_NOOP("EvidenceBinder", "未选择（读取证据后会建议）"))] + PLATFORMS,
+                               info.get("platform"))
         self.shop = QLineEdit(info.get("shop") or "")
         self.merchant = QLineEdit(info.get("merchant") or "")
         self.merchant.setPlaceholderText(tr("营业执照上的公司名称，可在店铺资质页查看"))

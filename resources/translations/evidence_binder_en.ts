@@ -216,6 +216,11 @@
         <translation>Judgment</translation>
     </message>
     <message>
+        <location filename="../../app/ui/dialogs.py" line="63" />
+        <source>未选择（读取证据后会建议）</source>
+        <translation>Not chosen (the evidence will suggest one)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/guide.py" line="14" />
         <source>&lt;h2&gt;证据夹使用指南&lt;/h2&gt;
 &lt;p&gt;退款、退货、保修被拒时，证据夹帮您把证据收好、排好、交出去。原文件只会被复制进案件，永远不会被修改或删除。&lt;/p&gt;</source>
@@ -785,7 +790,7 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="81" />
-        <location filename="../../app/ui/dialogs.py" line="247" />
+        <location filename="../../app/ui/dialogs.py" line="250" />
         <location filename="../../app/ui/timeline.py" line="382" />
         <source>备注</source>
         <translation>Notes</translation>
@@ -937,71 +942,71 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
         <translation>e.g. Rice cooker coating peeled, merchant refused a return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="64" />
+        <location filename="../../app/ui/dialogs.py" line="67" />
         <source>营业执照上的公司名称，可在店铺资质页查看</source>
         <translation>The company name on the business licence (see the shop's licence page)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="78" />
+        <location filename="../../app/ui/dialogs.py" line="81" />
         <source>电话、地址或邮箱</source>
         <translation>Phone, address or e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="79" />
+        <location filename="../../app/ui/dialogs.py" line="82" />
         <source>案件名称*</source>
         <translation>Case title*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="80" />
+        <location filename="../../app/ui/dialogs.py" line="83" />
         <source>商品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="82" />
+        <location filename="../../app/ui/dialogs.py" line="85" />
         <source>店铺名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="85" />
+        <location filename="../../app/ui/dialogs.py" line="88" />
         <source>实付金额（元）</source>
         <translation>Amount paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="88" />
+        <location filename="../../app/ui/dialogs.py" line="91" />
         <source>商品类别</source>
         <translation>Product class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="89" />
+        <location filename="../../app/ui/dialogs.py" line="92" />
         <source>诉求</source>
         <translation>Demand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="90" />
+        <location filename="../../app/ui/dialogs.py" line="93" />
         <source>您的姓名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="91" />
+        <location filename="../../app/ui/dialogs.py" line="94" />
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="95" />
-        <location filename="../../app/ui/dialogs.py" line="249" />
+        <location filename="../../app/ui/dialogs.py" line="98" />
+        <location filename="../../app/ui/dialogs.py" line="252" />
         <location filename="../../app/ui/nextsteps.py" line="76" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="95" />
+        <location filename="../../app/ui/dialogs.py" line="98" />
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="96" />
-        <location filename="../../app/ui/dialogs.py" line="250" />
-        <location filename="../../app/ui/dialogs.py" line="321" />
+        <location filename="../../app/ui/dialogs.py" line="99" />
+        <location filename="../../app/ui/dialogs.py" line="253" />
+        <location filename="../../app/ui/dialogs.py" line="324" />
         <location filename="../../app/ui/main.py" line="244" />
         <location filename="../../app/ui/main.py" line="522" />
         <location filename="../../app/ui/nextsteps.py" line="77" />
@@ -1009,245 +1014,245 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="106" />
+        <location filename="../../app/ui/dialogs.py" line="109" />
         <source>请填写案件名称</source>
         <translation>Please enter a case title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="112" />
+        <location filename="../../app/ui/dialogs.py" line="115" />
         <source>日期请写成 2025-03-05 这样；不知道就空着</source>
         <translation>Write dates like 2025-03-05; leave empty if unknown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="119" />
+        <location filename="../../app/ui/dialogs.py" line="122" />
         <source>金额应为数字，例如 399.00</source>
         <translation>The amount must be a number, e.g. 399.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="161" />
+        <location filename="../../app/ui/dialogs.py" line="164" />
         <source>例如 2025-03-05，不知道就空着</source>
         <translation>e.g. 2025-03-05; empty if unknown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="162" />
+        <location filename="../../app/ui/dialogs.py" line="165" />
         <source>例如 2025-03-05 14:30（北京时间），空着表示待定</source>
         <translation>e.g. 2025-03-05 14:30 (China time); empty means undated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="167" />
+        <location filename="../../app/ui/dialogs.py" line="170" />
         <source>从日历中选择日期</source>
         <translation>Pick a date from the calendar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="220" />
+        <location filename="../../app/ui/dialogs.py" line="223" />
         <source>编辑事件</source>
         <translation>Edit event</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="220" />
+        <location filename="../../app/ui/dialogs.py" line="223" />
         <location filename="../../app/ui/timeline.py" line="502" />
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="232" />
+        <location filename="../../app/ui/dialogs.py" line="235" />
         <source>不填则用事件类型</source>
         <translation>Leave empty to use the event type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="236" />
+        <location filename="../../app/ui/dialogs.py" line="239" />
         <source>时间是大概的</source>
         <translation>The time is approximate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="241" />
+        <location filename="../../app/ui/dialogs.py" line="244" />
         <location filename="../../app/ui/models.py" line="108" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="242" />
+        <location filename="../../app/ui/dialogs.py" line="245" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="243" />
+        <location filename="../../app/ui/dialogs.py" line="246" />
         <source>时间（北京时间）</source>
         <translation>Time (China time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="261" />
+        <location filename="../../app/ui/dialogs.py" line="264" />
         <source>看不懂这个时间，请写成 2025-03-05 14:30 这样；不知道就空着（待定）</source>
         <translation>Cannot read this time; write it like 2025-03-05 14:30, or leave it empty (undated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="280" />
+        <location filename="../../app/ui/dialogs.py" line="283" />
         <source>导出证据清单</source>
         <translation>Export the evidence list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="283" />
+        <location filename="../../app/ui/dialogs.py" line="286" />
         <source>法院 / 调解：证据目录 + 证据材料（PDF）</source>
         <translation>Court / mediation: evidence index + exhibits (PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="296" />
-        <location filename="../../app/ui/dialogs.py" line="490" />
+        <location filename="../../app/ui/dialogs.py" line="299" />
+        <location filename="../../app/ui/dialogs.py" line="493" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="299" />
+        <location filename="../../app/ui/dialogs.py" line="302" />
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="300" />
+        <location filename="../../app/ui/dialogs.py" line="303" />
         <source>提交人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="301" />
+        <location filename="../../app/ui/dialogs.py" line="304" />
         <source>对方当事人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="302" />
+        <location filename="../../app/ui/dialogs.py" line="305" />
         <source>案由</source>
         <translation>Cause of action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="303" />
+        <location filename="../../app/ui/dialogs.py" line="306" />
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="311" />
+        <location filename="../../app/ui/dialogs.py" line="314" />
         <source>在电子数据说明中写出每个文件的来源路径</source>
         <translation>List where each file was found in the appendix (电子数据说明)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="319" />
+        <location filename="../../app/ui/dialogs.py" line="322" />
         <location filename="../../app/ui/models.py" line="109" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="322" />
+        <location filename="../../app/ui/dialogs.py" line="325" />
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="323" />
+        <location filename="../../app/ui/dialogs.py" line="326" />
         <source>在文件夹中显示</source>
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="374" />
+        <location filename="../../app/ui/dialogs.py" line="377" />
         <source>这台电脑上没有能打开它的程序。文件在：{path}</source>
         <translation>No program on this computer can open it. The file is at: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="378" />
+        <location filename="../../app/ui/dialogs.py" line="381" />
         <source>选择保存材料包的文件夹</source>
         <translation>Choose the folder for the pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="382" />
+        <location filename="../../app/ui/dialogs.py" line="385" />
         <source>保存证据清单</source>
         <translation>Save the evidence list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="394" />
+        <location filename="../../app/ui/dialogs.py" line="397" />
         <location filename="../../app/ui/packs.py" line="288" />
         <source>没有选择任何证据：请至少勾选一项。</source>
         <translation>No exhibit chosen: check at least one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="400" />
+        <location filename="../../app/ui/dialogs.py" line="403" />
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="416" />
+        <location filename="../../app/ui/dialogs.py" line="419" />
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="423" />
+        <location filename="../../app/ui/dialogs.py" line="426" />
         <source>正在复制原件…</source>
         <translation>Copying originals…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="425" />
+        <location filename="../../app/ui/dialogs.py" line="428" />
         <source>正在排版…</source>
         <translation>Laying out…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="429" />
+        <location filename="../../app/ui/dialogs.py" line="432" />
         <source>正在制作材料（{done}/{total}）…</source>
         <translation>Preparing files ({done}/{total})…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="434" />
+        <location filename="../../app/ui/dialogs.py" line="437" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="445" />
+        <location filename="../../app/ui/dialogs.py" line="448" />
         <source>已取消，没有写入任何文件。</source>
         <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="449" />
+        <location filename="../../app/ui/dialogs.py" line="452" />
         <source>导出失败：{error}</source>
         <translation>Export failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="459" />
-        <location filename="../../app/ui/dialogs.py" line="475" />
+        <location filename="../../app/ui/dialogs.py" line="462" />
+        <location filename="../../app/ui/dialogs.py" line="478" />
         <location filename="../../app/ui/guide.py" line="56" />
         <location filename="../../app/ui/verify_export.py" line="44" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="460" />
+        <location filename="../../app/ui/dialogs.py" line="463" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="465" />
+        <location filename="../../app/ui/dialogs.py" line="468" />
         <source>已导出 {pages} 页，{n} 项证据：{path}</source>
         <translation>Exported {pages} pages, {n} exhibits: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="483" />
+        <location filename="../../app/ui/dialogs.py" line="486" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="493" />
+        <location filename="../../app/ui/dialogs.py" line="496" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="494" />
+        <location filename="../../app/ui/dialogs.py" line="497" />
         <source>案件库位置</source>
         <translation>Case library</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="495" />
+        <location filename="../../app/ui/dialogs.py" line="498" />
         <source>更改语言后需重新启动程序。</source>
         <translation>Restart the app after changing the language.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="502" />
+        <location filename="../../app/ui/dialogs.py" line="505" />
         <source>选择案件库文件夹</source>
         <translation>Choose the case library folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="508" />
+        <location filename="../../app/ui/dialogs.py" line="511" />
         <location filename="../../app/ui/verify_export.py" line="18" />
         <location filename="../../app/ui/welcome.py" line="16" />
         <source>证据夹</source>
