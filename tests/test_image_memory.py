@@ -148,3 +148,4 @@ def test_a_huge_picture_that_cannot_be_reduced_while_decoding_is_refused_in_word
 
     text = "".join(page.extract_text() or "" for page in PdfReader(str(result.pdf_path)).pages)
     assert "此图片尺寸过大（640×480 像素" in text.replace("\n", "")
+    assert [n["code"] for n in result.notices if n["number"] == "1"][:1] == ["export_notice_too_large"]

@@ -59,6 +59,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # export
     "export_notice_unreadable": ("证据{number}的文件损坏或不完整，PDF 中只放了一页说明；原件在随附文件夹中", "exhibit {number} is damaged or incomplete: the PDF has a notice page for it; the original is in the folder beside the PDF"),
     "export_notice_encrypted": ("证据{number}是受密码保护的 PDF，PDF 中只放了一页说明；原件在随附文件夹中", "exhibit {number} is a password-protected PDF: the PDF has a notice page for it; the original is in the folder beside the PDF"),
+    "export_notice_too_large": ("证据{number}的图片尺寸过大，无法安全地缩小，PDF 中只放了一页说明；原件在随附文件夹中", "exhibit {number}'s picture is too large to be reduced safely: the PDF has a notice page for it; the original is in the folder beside the PDF"),
     "export_notice_document": ("证据{number}是文档文件，PDF 中只放了一页说明；原件在随附文件夹中", "exhibit {number} is a document file: the PDF has a notice page for it; the original is in the folder beside the PDF"),
     "export_purpose_suggested": ("证据{number}的证明目的是程序按类别给出的建议，还没有经您确认，目录中照写了建议；请在证据详情中核对，采用或改写后再提交", "the purpose of exhibit(s) {number} is the app's suggestion from the category, not confirmed by you; the index prints the suggestion; check it in the exhibit's details, accept or rewrite it before filing"),
     "export_purpose_missing": ("证据{number}的证明目的还没有填写，证据目录中写的是“（待填写）”；提交前请补上", "the purpose of exhibit(s) {number} is not filled in: the index says （待填写）; fill it in before filing"),

@@ -284,7 +284,7 @@ def export_court(case: Case, out: str | os.PathLike, options: ExportOptions | No
             "exhibits_json": json.dumps([{"id": r["id"], "number": label(r)} for r in rows], ensure_ascii=False),
             "app_version": doc.creator()}).last_pk
     notices = [{"number": label(p.exhibit),
-                "code": {"unreadable": "export_notice_unreadable", "encrypted": "export_notice_encrypted"}.get(
+                "code": p.notice_code or {"unreadable": "export_notice_unreadable", "encrypted": "export_notice_encrypted"}.get(
                     p.exhibit["status"], "export_notice_document")} for p in plans if p.kind == "notice"]
     unfilled = [label(r) for r in rows if not r.get("purpose") and not default_purpose(r)]
     if unfilled:

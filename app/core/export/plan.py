@@ -75,6 +75,7 @@ class PagePlan:
     xobject_key: str | None = None
     pdf_page: int | None = None
     notice: str | None = None
+    notice_code: str | None = None   # the export's message for a notice it had to make (else from the status)
     frames: list = field(default_factory=list)
     landscape: bool = False
 
@@ -119,14 +120,15 @@ def plan_pages(case: Case, rows: list[dict], cancel: threading.Event) -> tuple[l
         path = case.original_path(row["sha256"], row["ext"])
         mime = row["mime"] or ""
         pages: list[PagePlan] = []
-        notice = None  # why an image could not be placed, when it is not the usual reason
+        notice = notice_code = None  # why an image could not be placed, when it is not the usual reason
         if row["status"] == "ok" and mime.startswith("image/"):
             try:
                 xo, orientation = pdfimages.make_xobject(path, photo=row["kind"] == "photo",
                                                          orientation=row.get("orientation") or 1)
             except TooLarge as exc:  # a format that cannot be reduced while decoding, too big to decode whole
-                xo, notice = None, (f"此图片尺寸过大（{exc.width}×{exc.height} 像素，{exc.format or '此'}格式无法分块缩小），"
-                                    "未在本文件中展示。原件已原样附于随附文件夹，其 SHA-256 见下。")
+                xo, notice_code = None, "export_notice_too_large"
+                notice = (f"此图片尺寸过大（{exc.width}×{exc.height} 像素，{exc.format or '此'}格式无法分块缩小），"
+                          "未在本文件中展示。原件已原样附于随附文件夹，其 SHA-256 见下。")
             except Exception:
                 xo = None
             if xo is not None:
@@ -147,7 +149,7 @@ def plan_pages(case: Case, rows: list[dict], cancel: threading.Event) -> tuple[l
         elif row["status"] == "ok" and row["kind"] == "video":
             pages = [PagePlan(row, 0, 0, "video", frames=_key_frames(case, row, path))]
         if not pages:
-            pages = [PagePlan(row, 0, 0, "notice", notice=notice or _notice_for(row))]
+            pages = [PagePlan(row, 0, 0, "notice", notice=notice or _notice_for(row), notice_code=notice_code)]
         for i, p in enumerate(pages):
             p.index, p.count = i, len(pages)
         plans.extend(pages)
