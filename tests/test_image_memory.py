@@ -122,6 +122,10 @@ def test_jpeg_is_scaled_by_its_decoder(tmp_path, monkeypatch):
     assert imagedecode.open_bounded(path, max_side=1500).image.size == (2000, 1500)  # 1/2 keeps 1500
     xo, _ = pdfimages.make_xobject(path)
     assert xo.passthrough and xo.method == "jpeg"             # the court PDF still takes the bytes as they are
+    monkeypatch.setattr(pdfimages, "PASSTHROUGH_BYTES", 1000)  # a file too big to hold: decoded, reduced, JPEG
+    monkeypatch.setattr(imagedecode, "OUTPUT_PIXELS", 1_000_000)
+    xo, _ = pdfimages.make_xobject(path)
+    assert not xo.passthrough and xo.method == "jpeg-reencoded" and (xo.width, xo.height) == (1000, 750)
 
 
 def test_a_huge_picture_that_cannot_be_reduced_while_decoding_is_refused_in_words(tmp_path, monkeypatch):

@@ -174,6 +174,7 @@ def make_xobject(path, photo: bool = False, orientation: int | None = None) -> t
             xo = _png_passthrough(data)
             if xo:
                 return xo, orientation
+        photo = photo or im.format in ("JPEG", "MPO")  # a JPEG too big to hold stays a JPEG, reduced
     del data
     # Decode once, bounded; orientation is applied to the (reduced) pixels here, so draw upright.
     decoded = open_bounded(path)
