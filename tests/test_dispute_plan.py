@@ -237,3 +237,24 @@ def test_mediation_deadline_waits_for_the_acceptance_date(case):
     p = plan(load(case))
     assert not any(c["rule"] == "mediation_end" for c in p.cannot)
     assert next(cd for cd in p.deadlines if cd.deadline.rule.id == "mediation_end").deadline.start == date(2025, 10, 9)
+
+
+def test_a_refusal_chat_is_a_record_of_talking_to_the_merchant_and_a_refusal_page_is_not():
+    base = {"title": "t", "platform": "pinduoduo", "received_on": "2025-05-15"}
+    chat = {"id": 6, "label": "证据6", "category": "refusal", "name": "拼多多客服拒绝退货聊天记录截图", "ocr_head": ""}
+    page = {"id": 5, "label": "证据5", "category": "refusal", "name": "商家拒绝退货截图", "ocr_head": "退款详情"}
+    items = {i.id: i for i in plan(CaseView(base, exhibits=[chat, page], today=date(2025, 6, 1))).checklist}
+    assert items["communication"].done and items["communication"].by == ("证据6",)
+    assert items["refusal"].by == ("证据6", "证据5")
+    only_page = {i.id: i for i in plan(CaseView(base, exhibits=[page], today=date(2025, 6, 1))).checklist}
+    assert not only_page["communication"].done
+
+
+def test_a_case_platform_other_than_the_evidence_shows_is_named_first():
+    base = {"title": "t", "platform": "jd", "received_on": "2025-05-15"}
+    p = plan(CaseView(base, facts={"platform": "pdd"}, today=date(2025, 6, 1)))
+    assert p.notes[0].startswith("案件信息中的购物平台是京东，证据中读到的是拼多多")
+    assert not any("购物平台" in n for n in plan(CaseView({**base, "platform": "拼多多"}, facts={"platform": "pdd"},
+                                                          today=date(2025, 6, 1))).notes)
+    assert not any("购物平台" in n for n in plan(CaseView({**base, "platform": None}, facts={"platform": "pdd"},
+                                                          today=date(2025, 6, 1))).notes)

@@ -682,45 +682,45 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
         <translation>After-sales request</translation>
     </message>
 <message>
-        <location filename="../../app/ui/casepage.py" line="124" />
+        <location filename="../../app/ui/casepage.py" line="131" />
         <source>把证据文件拖到这里开始</source>
         <translation>Drop evidence files here to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="126" />
+        <location filename="../../app/ui/casepage.py" line="133" />
         <source>也可以用「文件 → 导入文件…」（Ctrl+I），或在下方「监视文件夹」添加手机相册同步文件夹。原文件只会被复制，不会被移动或修改。</source>
         <translation>Or use File → Import files… (Ctrl+I), or add your phone's photo sync folder under Watched folders below. Files are only copied, never moved or changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="206" />
+        <location filename="../../app/ui/casepage.py" line="213" />
         <source>{name}（可选）</source>
         <translation>{name} (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="208" />
+        <location filename="../../app/ui/casepage.py" line="215" />
         <source>先收集这些：</source>
         <translation>Gather these first:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="261" />
+        <location filename="../../app/ui/casepage.py" line="276" />
         <location filename="../../app/ui/main.py" line="179" />
         <source>证据列表</source>
         <translation>Exhibits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="262" />
+        <location filename="../../app/ui/casepage.py" line="277" />
         <location filename="../../app/ui/main.py" line="179" />
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="263" />
+        <location filename="../../app/ui/casepage.py" line="278" />
         <location filename="../../app/ui/main.py" line="179" />
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/casepage.py" line="284" />
+        <location filename="../../app/ui/casepage.py" line="299" />
         <source>证据详情</source>
         <translation>Exhibit</translation>
     </message>
@@ -753,7 +753,7 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="61" />
-        <location filename="../../app/ui/models.py" line="108" />
+        <location filename="../../app/ui/models.py" line="114" />
         <source>证据名称</source>
         <translation>Exhibit name</translation>
     </message>
@@ -779,7 +779,7 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
     </message>
     <message>
         <location filename="../../app/ui/detail.py" line="70" />
-        <location filename="../../app/ui/models.py" line="108" />
+        <location filename="../../app/ui/models.py" line="114" />
         <source>形成时间</source>
         <translation>Captured</translation>
     </message>
@@ -843,85 +843,85 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
         <translation>Cannot read this time; write it like 2025-03-05 14:30</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="278" />
-        <location filename="../../app/ui/detail.py" line="336" />
+        <location filename="../../app/ui/detail.py" line="282" />
+        <location filename="../../app/ui/detail.py" line="340" />
         <source>选择一项证据查看</source>
         <translation>Select an exhibit to view it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="298" />
+        <location filename="../../app/ui/detail.py" line="302" />
         <source>适应</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="340" />
+        <location filename="../../app/ui/detail.py" line="344" />
         <source>此文件无法预览（{status}）。原件已保存，导出时会原样附上。</source>
         <translation>This file cannot be previewed ({status}). The original is kept and travels with exports unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="345" />
+        <location filename="../../app/ui/detail.py" line="349" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="355" />
+        <location filename="../../app/ui/detail.py" line="359" />
         <source>文档无法预览：{name}</source>
         <translation>Documents cannot be previewed: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="361" />
+        <location filename="../../app/ui/detail.py" line="365" />
         <source>图片无法显示</source>
         <translation>The image cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="413" />
+        <location filename="../../app/ui/detail.py" line="417" />
         <source>PDF 无法显示</source>
         <translation>The PDF cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="423" />
+        <location filename="../../app/ui/detail.py" line="427" />
         <source>（预览前 {n} 页，全文共 {total} 页；导出时全部收入）</source>
         <translation>(first {n} pages shown of {total}; the export includes all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="427" />
-        <location filename="../../app/ui/detail.py" line="440" />
+        <location filename="../../app/ui/detail.py" line="431" />
+        <location filename="../../app/ui/detail.py" line="444" />
         <source>第 {x} / {y} 页</source>
         <translation>Page {x} / {y}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="451" />
+        <location filename="../../app/ui/detail.py" line="455" />
         <source>这台电脑缺少播放组件（{error}），无法在此播放；原件已保存，可用其他播放器打开。</source>
         <translation>This computer lacks a playback component ({error}); the original is kept and opens in any other player.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="459" />
+        <location filename="../../app/ui/detail.py" line="463" />
         <source>录音：{name}</source>
         <translation>Recording: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="459" />
+        <location filename="../../app/ui/detail.py" line="463" />
         <source>正在载入视频画面…</source>
         <translation>Loading the video's first frame…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="470" />
+        <location filename="../../app/ui/detail.py" line="474" />
         <source>视频：{name}</source>
         <translation>Video: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="472" />
-        <location filename="../../app/ui/detail.py" line="508" />
+        <location filename="../../app/ui/detail.py" line="476" />
+        <location filename="../../app/ui/detail.py" line="512" />
         <source>播放</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="474" />
+        <location filename="../../app/ui/detail.py" line="478" />
         <source>拖动以跳到录音或视频的任意位置</source>
         <translation>Drag to jump anywhere in the recording or video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/detail.py" line="508" />
+        <location filename="../../app/ui/detail.py" line="512" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
@@ -1066,7 +1066,7 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="244" />
-        <location filename="../../app/ui/models.py" line="108" />
+        <location filename="../../app/ui/models.py" line="114" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -1133,7 +1133,7 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="322" />
-        <location filename="../../app/ui/models.py" line="109" />
+        <location filename="../../app/ui/models.py" line="115" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -1420,7 +1420,7 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
     </message>
     <message>
         <location filename="../../app/ui/main.py" line="192" />
-        <location filename="../../app/ui/models.py" line="109" />
+        <location filename="../../app/ui/models.py" line="115" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1660,12 +1660,12 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation>Stop export and quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="108" />
+        <location filename="../../app/ui/models.py" line="114" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="108" />
+        <location filename="../../app/ui/models.py" line="114" />
         <source>时间来源</source>
         <translation>Time source</translation>
     </message>

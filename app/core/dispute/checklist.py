@@ -44,6 +44,12 @@ def _cats(view: CaseView, *categories: str) -> list[str]:
     return [x["label"] for x in view.exhibits_in(*categories)]
 
 
+def _chats_of_refusal(view: CaseView) -> list[str]:
+    """A chat in which the merchant refused is filed as a refusal, and is a record of talking to the merchant too
+    (the reader names it …聊天记录截图; a refusal page is not a chat)."""
+    return [x["label"] for x in view.exhibits_in("refusal") if "聊天" in (x.get("name") or "")]
+
+
 def quality_disputed(view: CaseView) -> bool:
     """A refusal that denies a quality problem, or a demand that rests on one."""
     reason = view.refusal_reason().value or ""
@@ -80,7 +86,8 @@ def checklist(view: CaseView) -> list[Item]:
         _cats(view, "product") + [lbl for ev in view.events_of("发现问题") for lbl in ev.exhibits])
     add("communication", "与商家沟通的记录",
         "截取与客服的完整聊天记录（含时间）；电话沟通时先说明“正在录音”并保存录音",
-        _cats(view, "chat", "call") + [lbl for ev in view.events_of("联系客服", "申请售后") for lbl in ev.exhibits])
+        _cats(view, "chat", "call") + _chats_of_refusal(view)
+        + [lbl for ev in view.events_of("联系客服", "申请售后") for lbl in ev.exhibits])
     add("refusal", "商家拒绝的书面记录（书面拒赔说明）",
         "请商家在聊天或售后单中写明拒绝理由，或用“书面拒绝说明请求”文书要求其出具加盖公章或客服工号的书面说明；"
         "截取“退款申请被驳回”页面",

@@ -162,6 +162,9 @@ def plan(view: CaseView) -> Plan:
         if court.contact_id:
             people.insert(0, _contacts.contact(court.contact_id))
         notes.append("法院：" + court.why)
+    mismatch = platform_mismatch(view)
+    if mismatch:
+        notes.insert(0, mismatch)
     received, k = view.received()
     if k.source == "invalid":
         notes.append(f"案件信息中的签收日期“{k.value}”不是有效日期，请改正（格式：年-月-日）")
@@ -177,3 +180,17 @@ def plan(view: CaseView) -> Plan:
             break
     return Plan(stage_id, s.name, source, deadlines, cannot, items, next_steps(view, stage_id, deadlines, cannot, missing),
                 people, list(dict.fromkeys(notes)), view.today)
+
+
+def platform_mismatch(view: CaseView) -> str | None:
+    """The case says one platform, the evidence another (a form's platform picked in a hurry): the contacts and
+    texts follow the case's, so say so."""
+    from .known import PLATFORM_ZH, PLATFORMS
+
+    own = view.info.get("platform")
+    own_id = PLATFORMS.get(str(own or "").strip().lower()) or PLATFORMS.get(str(own or "").strip())
+    read = view.facts.get("platform")
+    if not own_id or read not in PLATFORM_ZH or read == own_id:
+        return None
+    return (f"案件信息中的购物平台是{PLATFORM_ZH[own_id]}，证据中读到的是{PLATFORM_ZH[read]}：请在“案件信息”中核对"
+            f"（联系方式和文书按案件信息中的平台生成）")
