@@ -97,6 +97,23 @@ def test_pdf_pages_date_and_password(case, importer, tmp_path):
     assert os.path.exists(case.original_path(locked.sha256, "pdf"))
 
 
+def test_a_pdf_writers_placeholder_title_and_creator_give_way_to_the_file_name(case, importer, tmp_path):
+    """reportlab and many invoice systems write Title "untitled", Creator "anonymous": "untitled" is no name for an
+    exhibit in a court index, the file name (dzfp_<invoice number>_<seller>) is."""
+    from pypdf import PdfReader, PdfWriter
+
+    p = make_pdf(tmp_path / "dzfp_25442000000088776655_临沂优品家居用品有限公司.pdf", pages=1, title="untitled")
+    writer = PdfWriter(clone_from=PdfReader(str(p)))
+    writer.add_metadata({"/Title": "untitled", "/Creator": "anonymous", "/Author": "anonymous"})
+    with open(p, "wb") as fh:
+        writer.write(fh)
+    r = row_of(case, one(importer, p))
+    assert r["name"] == "dzfp_25442000000088776655_临沂优品家居用品有限公司"
+    assert r["source_desc"] == "PDF文件"
+    named = row_of(case, one(importer, make_pdf(tmp_path / "x.pdf", pages=2, title="检测报告 第2025-118号")))
+    assert named["name"] == "检测报告 第2025-118号"
+
+
 def test_mislabelled_file_is_stored_as_what_it_is(case, importer, tmp_path):
     p = tmp_path / "截图.jpg"
     make_image(tmp_path / "real.png", size=(200, 400)).rename(p)

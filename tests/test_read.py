@@ -132,6 +132,9 @@ def test_names_purposes_and_categories_are_suggestions(read_case_copy):
     # the source of a payment record is the payer's app, though the order it paid was a JD one
     wechat = rows["Screenshot_20250410_203500_com.tencent.mm.png"]
     assert wechat["source_desc"] == "微信App支付记录页截图" and jd["source_desc"] == "京东App订单详情页截图"
+    # a refusal in a chat was taken in the chat, a 12315 receipt on the 12315 platform (not the shop's app)
+    assert refusal["source_desc"] == "淘宝App客服聊天记录页截图"
+    assert rows["Screenshot_20250420-093000.png"]["source_desc"] == "全国12315平台投诉回执截图"
 
 
 def test_user_text_is_never_overwritten(read_case_copy):

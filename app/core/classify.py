@@ -86,8 +86,10 @@ def guess(family: str, original_name: str, facts: Facts, name_time: NameTime | N
         name = own or f"视频 {when}".strip()
         source = f"手机拍摄（{facts.device}）" if facts.device else "视频"
     elif kind == "pdf":
-        name = facts.meta.get("title") or stem
-        creator = facts.meta.get("creator")
+        title, creator = facts.meta.get("title"), facts.meta.get("creator")
+        # PDF writers' placeholders ("untitled", "anonymous") say nothing: the file name says more
+        name = title if title and not _placeholder(title) else stem
+        creator = creator if creator and not _placeholder(creator) else None
         source = f"PDF文件（{creator}）" if creator else "PDF文件"
     else:
         name = stem
@@ -174,3 +176,13 @@ def is_copy_name(name: str) -> bool:
 def slug(text: str) -> str:
     """A file-name-safe form of an exhibit name (for exports)."""
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", text).strip(" ._")[:80] or "证据"
+
+
+_PLACEHOLDERS = {"untitled", "anonymous", "unknown", "unspecified", "(unspecified)", "(anonymous)", "none", "null",
+                 "无标题", "未命名", "microsoft word", "document", "文档"}
+
+
+def _placeholder(value: str) -> bool:
+    """A PDF title or creator that a writer fills in by default ("untitled", "Untitled document", "anonymous")."""
+    v = " ".join(value.strip().lower().split())
+    return not v or v in _PLACEHOLDERS or v in {"untitled document", "untitled-1", "untitled 1"}

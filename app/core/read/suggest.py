@@ -124,10 +124,14 @@ def exhibit_proposal(row: dict, facts: dict) -> dict:
     if screen in SCREEN_CATEGORY:
         proposal["category"] = SCREEN_CATEGORY[screen]
     if kind == "screenshot" and screen in SCREEN_ZH:
-        # the app the screen was taken in: a payment record is the payer's app (微信, 支付宝), not the shop's
+        # the app the screen was taken in: a payment record is the payer's app (微信, 支付宝), not the shop's;
+        # a complaint receipt is the complaint site's (12315, 黑猫投诉), not the shop's platform's
         app_name = (payer or platform) if screen == "payment" else platform
-        if app_name:
-            proposal["source_desc"] = f"{app_name}App{SCREEN_ZH[screen]}页截图"
+        page = SCREEN_ZH["chat"] if screen == "refusal" and "聊天" in (name or "") else SCREEN_ZH[screen]
+        if screen == "complaint" and (name or "").startswith(("黑猫投诉", "12315")):
+            proposal["source_desc"] = "黑猫投诉回执截图" if name.startswith("黑猫投诉") else "全国12315平台投诉回执截图"
+        elif app_name:
+            proposal["source_desc"] = f"{app_name}App{page}页截图"
     return {k: v[:200] for k, v in proposal.items() if v}
 
 
