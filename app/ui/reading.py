@@ -184,6 +184,10 @@ class ReadingBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.found = QLabel()
         self.status = QLabel()
+        # a width that holds "读取中 10000/10000": each progress update then repaints the label only,
+        # instead of laying out the bar, the case page and the window again
+        self.status.setMinimumWidth(self.status.fontMetrics().horizontalAdvance(tr("读取中 {done}/{total}").format(
+            done=88888, total=88888)) + 8)
         self.pause_button = QPushButton(tr("暂停读取"))
         self.pause_button.setVisible(False)
         self.pause_button.clicked.connect(self._toggle_pause)

@@ -35,7 +35,7 @@ log = logging.getLogger("evidence_binder.reading")
 IDLE_SECONDS = float(os.environ.get("EVIDENCE_BINDER_OCR_IDLE", "90"))   # a worker idle this long exits
 FILE_TIMEOUT = 600.0         # seconds one request may take before the worker is stopped and the file failed
 IDLE_EXIT = 3                # the worker's exit code when it ends for idleness
-NICE = 10                    # POSIX niceness of the worker (Windows: below-normal priority class)
+NICE = 19                    # POSIX niceness of the worker: the lowest (Windows: below-normal priority class)
 
 
 class Cancelled(Exception):
