@@ -159,3 +159,28 @@ def test_stray_prints_in_the_worker_do_not_garble_answers(proc, tmp_path):
     answer = proc.request({"op": "image", "path": str(path)})
     assert answer["status"] == "empty"
     assert proc.request({"op": "ping"})["status"] == "done"
+
+
+def test_a_link_planted_in_the_ocr_cache_is_never_read_through(case, tmp_path):
+    """derived/ocr is ours and rebuildable: a link planted there (to a crafted reading elsewhere) is not
+    taken as the exhibit's text; it is removed and the file read again, and the write replaces the link,
+    never its target."""
+    from PIL import Image
+
+    Image.new("RGB", (400, 300), "white").save(tmp_path / "blank.png")
+    list(Importer(case, via="cli").import_paths([str(tmp_path / "blank.png")]))
+    row = case.exhibits()[0]
+    outside = tmp_path / "crafted.json"
+    crafted = {"key": reader._cache_key(), "status": "done", "reason": None, "params": {},
+               "lines": [{"text": "订单编号 99999999999999999999", "box": [0, 0, 10, 10], "conf": 1, "page": 0}]}
+    outside.write_text(json.dumps(crafted, ensure_ascii=False), encoding="utf-8")
+    before = outside.read_bytes()
+    folder = reader.cache_dir(case)
+    folder.mkdir(parents=True, exist_ok=True)
+    reader.cache_path(case, row["sha256"]).symlink_to(outside)
+    reading, facts = reader.analyse(case, row)
+    assert "99999999999999999999" not in reading.text and not facts
+    assert reading.status == "empty"
+    path = reader.cache_path(case, row["sha256"])
+    assert path.is_file() and not path.is_symlink()
+    assert outside.read_bytes() == before

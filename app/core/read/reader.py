@@ -55,9 +55,12 @@ def _cache_key() -> dict:
 
 
 def load_cached(case: Case, sha256: str) -> Reading | None:
+    from ..safefs import read_own
+
     path = cache_path(case, sha256)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+    try:   # a link, pipe or folder planted in the cache is never read through (removed, read again)
+        raw = read_own(path)
+        data = json.loads(raw.decode("utf-8")) if raw is not None else None
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("key") != _cache_key():
@@ -70,21 +73,13 @@ def load_cached(case: Case, sha256: str) -> Reading | None:
 
 
 def store_cached(case: Case, sha256: str, reading: Reading) -> None:
-    folder = cache_dir(case)
-    folder.mkdir(parents=True, exist_ok=True)
+    """Atomically (a fresh temp file, then a rename that replaces a planted link itself, never its target)."""
+    from ..safefs import own_folder, write_own
+
+    own_folder(cache_dir(case))
     data = {"key": _cache_key(), "status": reading.status, "reason": reading.reason, "params": reading.params,
             "lines": [l.to_json() for l in reading.lines]}
-    fd, tmp = tempfile.mkstemp(prefix=".ocr-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
-        os.replace(tmp, cache_path(case, sha256))
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_own(cache_path(case, sha256), lambda fh: fh.write(json.dumps(data, ensure_ascii=False).encode("utf-8")))
 
 
 def lines(case: Case, exhibit_id: int) -> list[Line]:
