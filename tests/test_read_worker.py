@@ -184,3 +184,25 @@ def test_a_link_planted_in_the_ocr_cache_is_never_read_through(case, tmp_path):
     path = reader.cache_path(case, row["sha256"])
     assert path.is_file() and not path.is_symlink()
     assert outside.read_bytes() == before
+
+
+def test_a_big_photo_is_read_from_a_reduced_decode_with_boxes_in_full_pixels(case, tmp_path):
+    """A 24-megapixel photo of a label: read (in the worker) from a decode within OCR_PIXELS, and each box
+    points at the text in the full picture's pixels (redaction paints the original's size)."""
+    from PIL import Image, ImageDraw
+
+    from app.core.export.imaging import font
+
+    w, h = 6000, 4000
+    assert w * h > reader.OCR_PIXELS
+    im = Image.new("RGB", (w, h), (235, 235, 230))
+    ImageDraw.Draw(im).text((3000, 2600), "订单编号 30802519476281035946", fill="black", font=font(120))
+    im.save(tmp_path / "IMG_20250413_190211.jpg", quality=90)
+    list(Importer(case, via="cli").import_paths([str(tmp_path / "IMG_20250413_190211.jpg")]))
+    row = case.exhibits()[0]
+    reading, facts = reader.analyse(case, row)
+    assert reading.status == "done", reading
+    assert "30802519476281035946" in [f["value"] for f in facts["order_numbers"]]
+    line = next(l for l in reading.lines if "3080251947" in l.text.replace(" ", ""))
+    x0, y0, x1, y1 = line.box
+    assert 2700 < x0 < 4200 and 2500 < y0 < 2800 and x1 > 4500, line.box

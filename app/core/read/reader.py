@@ -26,6 +26,7 @@ CACHE_VERSION = 1
 READ_DONE, READ_EMPTY, READ_SKIPPED, READ_FAILED = "done", "empty", "skipped", "failed"
 VIDEO_FRAMES = 12            # sampled frames of a screen recording
 PDF_OCR_PAGES = 20           # scanned pages read by OCR at most
+OCR_PIXELS = 16_000_000      # larger pictures are read from a reduced decode (memory of the worker)
 
 
 @dataclass
@@ -191,9 +192,24 @@ def _read_picture(path: Path, row: dict, settings: str) -> Reading:
             return Reading(READ_SKIPPED, reason="read_too_big", params={"width": im.width, "height": im.height})
         if min(im.size) < engine_mod.MIN_SIDE:
             return Reading(READ_EMPTY, reason="read_too_small", params={"width": im.width, "height": im.height})
-        im.load()
-        upright = ImageOps.exif_transpose(im)
-    return _done(engine_mod.engine(settings).read_image(upright))
+        if im.width * im.height <= OCR_PIXELS:
+            im.load()
+            upright = ImageOps.exif_transpose(im)
+            return _done(engine_mod.engine(settings).read_image(upright))
+    # A big photo is decoded reduced (bounded memory: JPEG by its decoder, PNG in strips); text on a
+    # 16-megapixel picture is still large enough to read. Boxes go back to the full picture's pixels.
+    from ..imagedecode import TooLarge, open_bounded
+
+    try:
+        decoded = open_bounded(path, budget=OCR_PIXELS)
+    except TooLarge as exc:
+        return Reading(READ_SKIPPED, reason="read_too_big", params={"width": exc.width, "height": exc.height})
+    lines = engine_mod.engine(settings).read_image(decoded.upright())
+    f = decoded.factor
+    if f != 1:
+        for ln in lines:
+            ln.box = tuple(int(round(v * f)) for v in ln.box)
+    return _done(lines)
 
 
 def _read_pdf(path: Path, settings: str) -> Reading:
