@@ -143,7 +143,7 @@ def gui_stalls(n: int, folder: Path) -> None:
         r = json.loads(out.stdout.strip().splitlines()[-1])
         label = "app thread" if mode == "thread" else "worker process"
         print(f"{label:<16} {r['seconds']:>8.1f} {r['ticks']:>7} {r['worst']:>9} {r['p99']:>7} {r['app_mb']:>7.0f} "
-              (f"{r['worker_mb']:>10.0f}" if r['worker_mb'] is not None else f"{'-':>10}"))
+              + (f"{r['worker_mb']:>10.0f}" if r['worker_mb'] is not None else f"{'-':>10}"))
 
 
 def _peak_mb(pid: int) -> float | None:
