@@ -193,3 +193,21 @@ def test_case_form_leaves_the_platform_unset_until_chosen(qtbot):
     assert chosen.values()["platform"] == "pinduoduo" and chosen.platform.currentText() == "拼多多"
     new.platform.setCurrentIndex(new.platform.findData("douyin"))
     assert new.values()["platform"] == "douyin"
+
+
+def test_chronology_says_which_events_the_evidence_proposed(qtbot):
+    """An event read from the evidence and not yet confirmed is not '手动添加' (the user added nothing)."""
+    from app.ui.timeline import ChronologyModel
+
+    model = ChronologyModel(lambda i: None)
+    base = {"type": "付款", "title": "付款", "occurred_at": "2025-05-12T14:02:55+08:00", "exhibit_ids": [],
+            "notes": None}
+    model.set_events([{**base, "id": 1, "status": "proposed", "proposal_key": "k1"},
+                      {**base, "id": 2, "status": "confirmed", "proposal_key": "k2"},
+                      {**base, "id": 3, "status": "confirmed", "proposal_key": None},
+                      {**base, "id": 4, "status": "confirmed", "from_case": True}])
+    source = ChronologyModel.COLUMNS.index("source")
+    assert [model.data(model.index(r, source)) for r in range(4)] == ["读取建议（待确认）", "从证据读取", "手动添加",
+                                                                     "案件信息"]
+    assert model.data(model.index(0, 0), Qt.ForegroundRole) is not None
+    assert model.data(model.index(2, 0), Qt.ForegroundRole) is None

@@ -419,14 +419,26 @@ class ChronologyModel(QAbstractTableModel):
             if column == "exhibits":
                 return "  ".join(text for _, text in self.chips(index.row())) if role == Qt.ToolTipRole else None
             if column == "source":
-                return tr("案件信息") if event.get("from_case") else tr("手动添加")
+                return event_source_text(event)
             if column == "notes":
                 return event.get("notes") or ""
-        if role == Qt.ForegroundRole and (event.get("from_case") or not event["occurred_at"]):
+        if role == Qt.ForegroundRole and (event.get("from_case") or not event["occurred_at"]
+                                          or event.get("status") == "proposed"):
             return QColor("#777777")
         if role == Qt.UserRole:
             return event
         return None
+
+
+def event_source_text(event: dict) -> str:
+    """Where an event came from: the case form, the evidence (proposed, or confirmed by the user), or the user."""
+    if event.get("from_case"):
+        return tr("案件信息")
+    if event.get("status") == "proposed":
+        return tr("读取建议（待确认）")
+    if event.get("proposal_key"):
+        return tr("从证据读取")
+    return tr("手动添加")
 
 
 class ChipDelegate(QStyledItemDelegate):

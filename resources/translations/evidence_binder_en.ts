@@ -1050,7 +1050,7 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="223" />
-        <location filename="../../app/ui/timeline.py" line="502" />
+        <location filename="../../app/ui/timeline.py" line="514" />
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
@@ -2200,47 +2200,57 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="422" />
+        <location filename="../../app/ui/timeline.py" line="436" />
         <source>案件信息</source>
         <translation>Case facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="422" />
+        <location filename="../../app/ui/timeline.py" line="438" />
+        <source>读取建议（待确认）</source>
+        <translation>Proposed from the evidence (to confirm)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="440" />
+        <source>从证据读取</source>
+        <translation>Read from the evidence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/timeline.py" line="441" />
         <source>手动添加</source>
         <translation>Added by hand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="503" />
+        <location filename="../../app/ui/timeline.py" line="515" />
         <source>添加事件（Ctrl+E）</source>
         <translation>Add event (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="505" />
+        <location filename="../../app/ui/timeline.py" line="517" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="506" />
+        <location filename="../../app/ui/timeline.py" line="518" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="507" />
+        <location filename="../../app/ui/timeline.py" line="519" />
         <source>全部</source>
         <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="511" />
+        <location filename="../../app/ui/timeline.py" line="523" />
         <source>把左下方的证据拖到事件（◆）上即可关联；双击事件可编辑，点证据N或圆点可查看证据。</source>
         <translation>Drag exhibits from the lower left onto an event (◆) to link them; double-click an event to edit it; click an exhibit chip or dot to see the exhibit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="521" />
+        <location filename="../../app/ui/timeline.py" line="533" />
         <source>待定（没有日期）</source>
         <translation>Undated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="681" />
+        <location filename="../../app/ui/timeline.py" line="693" />
         <source>事件：{title}</source>
         <translation>Event: {title}</translation>
     </message>
