@@ -138,3 +138,21 @@ def test_cli_export_can_leave_paths_out(tmp_path):
     assert run_cli("export", str(case), "--out", str(tmp_path / "b.pdf"), "--no-paths").returncode == 0
     assert "我的相册/京东发货清单.png" in flat(texts(tmp_path / "a.pdf")[-1])
     assert "我的相册/" not in flat(texts(tmp_path / "b.pdf")[-1])
+
+
+@pytest.mark.parametrize("platform, shown", [("pinduoduo", "拼多多"), ("douyin", "抖音"), ("taobao", "淘宝/天猫"),
+                                             ("拼多多", "拼多多"), ("other", None)])
+def test_cover_names_the_platform_as_a_clerk_reads_it(tmp_path, platform, shown):
+    """The form stores ids: the cover said '购物平台 pinduoduo'."""
+    from app.core.store import Case
+
+    make_image(tmp_path / "in" / "Screenshot_20250512-140500.png", size=(300, 600))
+    with Case.create(tmp_path / "case", "收纳柜门板开裂", platform=platform) as case:
+        list(Importer(case, durable=False).import_paths([tmp_path / "in"]))
+        court = export_court(case, tmp_path / "out" / "证据清单.pdf", ExportOptions(claimant="王小梅"))
+    cover = texts(court.pdf_path)[0]
+    assert platform not in cover or platform == shown
+    if shown:
+        assert re.search(rf"购物平台[:：]?\s*{re.escape(shown)}", cover), cover
+    else:
+        assert "购物平台" not in cover

@@ -177,7 +177,7 @@ class _Doc:
         where and what was bought, when, for how much, and what is asked."""
         from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-        from ..dispute.known import PLATFORM_ZH
+        from ..dispute.known import PLATFORM_ZH, PLATFORMS
 
         s = self.styles
         info = self.info
@@ -190,7 +190,9 @@ class _Doc:
             ("对方当事人", self.respondent() or blank),
         ]
         optional = [
-            ("购物平台", PLATFORM_ZH.get(platform, platform) if platform else None),
+            # the form stores ids ("pinduoduo", "other"); a clerk reads 拼多多 (a name a user typed stays as typed)
+            ("购物平台", (PLATFORM_ZH.get(PLATFORMS.get(str(platform).strip().lower(), ""))
+                      or {"other": None}.get(platform, platform)) if platform else None),
             ("店铺", info.get("shop") if info.get("shop") != self.respondent() else None),
             ("商品", info.get("product")),
             ("订单号", info.get("order_number")),
