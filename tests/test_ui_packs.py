@@ -81,6 +81,38 @@ def test_redaction_editor_adds_and_removes_boxes_without_touching_the_original(q
     assert case.original_path(row["sha256"], row["ext"]).read_bytes() == original
 
 
+
+def test_redaction_editor_shows_nothing_to_draw_on_while_the_next_picture_loads(qtbot, window, monkeypatch):
+    """Picking the next exhibit left the last picture up for the seconds the next one took to load: a box drawn
+    on it was saved on the next exhibit. Now the last picture goes at once and nothing can be drawn meanwhile."""
+    import threading
+
+    from app.core.export import packs, redact
+    from app.ui.packs import RedactionEditor
+
+    gate = threading.Event()
+
+    def lines(self, row, im, page):
+        if row["id"] == second["id"]:
+            gate.wait(20)                       # the second picture is slow to read
+        return [], im.size
+    monkeypatch.setattr(packs.Redactor, "_lines", lines)
+    case = window.session.case
+    first, second = [r for r in case.exhibits() if r["kind"] == "screenshot"][:2]
+    editor = RedactionEditor(window.session, [(first, 0), (second, 0)], window)
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor._size is not None, timeout=WAIT)
+    w, h = editor._size
+    editor.list.setCurrentRow(1)
+    assert editor._size is None and not editor.scene.items()     # the first picture is gone
+    editor._add(QRectF(w * 0.1, h * 0.1, w * 0.3, h * 0.05))     # a drag meanwhile adds nothing
+    gate.set()
+    qtbot.waitUntil(lambda: editor._size is not None, timeout=WAIT)
+    qtbot.wait(300)
+    with Case.open(window.session.root, writable=False) as c:
+        assert [a for a in redact.stored(c, second["id"], 0) if a.origin == "user"] == []
+
+
 def _choices():
     from app.core.export.packs import Choice
     from app.core.messages import Said

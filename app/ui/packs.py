@@ -421,6 +421,9 @@ class RedactionEditor(QDialog):
         self._current = index
         row, page = self.targets[index]
         self.status.setText(tr("正在识别个人信息…"))
+        # the last picture goes at once: a box drawn on it while this one loads would be saved on this one
+        self.scene.clear()
+        self._boxes, self._size = [], None
 
         def job(case):
             from ..core.export import redact
