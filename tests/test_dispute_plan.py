@@ -258,3 +258,16 @@ def test_a_case_platform_other_than_the_evidence_shows_is_named_first():
                                                           today=date(2025, 6, 1))).notes)
     assert not any("购物平台" in n for n in plan(CaseView({**base, "platform": None}, facts={"platform": "pdd"},
                                                           today=date(2025, 6, 1))).notes)
+
+
+def test_a_problem_titled_with_its_discovery_is_not_found_twice():
+    from datetime import datetime, timedelta, timezone
+
+    at = datetime(2025, 5, 15, 18, 40, tzinfo=timezone(timedelta(hours=8)))
+    base = {"title": "t", "platform": "pinduoduo", "received_on": "2025-05-15"}
+    said = draft(CaseView(base, events=[Event("发现问题", "开箱发现门板开裂", at)], today=date(2025, 6, 1)),
+                 "negotiation").render()
+    assert "2025年5月15日，开箱发现门板开裂" in said and "发现开箱" not in said
+    plain = draft(CaseView(base, events=[Event("发现问题", "门板开裂", at)], today=date(2025, 6, 1)),
+                  "negotiation").render()
+    assert "2025年5月15日发现门板开裂" in plain

@@ -163,7 +163,10 @@ class Facts:
             said = "；".join(x for x in (said, ev.notes) if x)
             when = f"{_zh_date(ev.day)}" if ev.day else ""
             if said:
-                return f"{when}发现{said}" if when else said
+                if not when:
+                    return said
+                # a title that says it already ("开箱发现门板开裂") is not "发现开箱发现门板开裂"
+                return f"{when}，{said}" if "发现" in said else f"{when}发现{said}"
             if when:
                 return f"{when}发现商品存在问题：{BLANK}（请写明问题）"
         return f"商品存在问题：{BLANK}（请写明问题，例如“内胆涂层脱落”）"
