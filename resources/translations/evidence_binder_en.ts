@@ -1945,19 +1945,19 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="305" />
-        <location filename="../../app/ui/packs.py" line="547" />
+        <location filename="../../app/ui/packs.py" line="550" />
         <source>调整：</source>
         <translation>Adjusted: </translation>
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="307" />
-        <location filename="../../app/ui/packs.py" line="549" />
+        <location filename="../../app/ui/packs.py" line="552" />
         <source>……另有 {n} 项调整</source>
         <translation>… and {n} more adjustments</translation>
     </message>
     <message>
         <location filename="../../app/ui/packs.py" line="308" />
-        <location filename="../../app/ui/packs.py" line="555" />
+        <location filename="../../app/ui/packs.py" line="558" />
         <source>不放入：证据{number} {name}：{reason}</source>
         <translation>Left out: exhibit {number} {name}: {reason}</translation>
     </message>
@@ -2012,42 +2012,42 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation>Finding personal data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="444" />
+        <location filename="../../app/ui/packs.py" line="447" />
         <source>无法打开这张图片：{error}</source>
         <translation>Cannot open this image: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="466" />
+        <location filename="../../app/ui/packs.py" line="469" />
         <source>{n} 个遮盖框（红：自动找到，蓝：您添加的）。在图片上拖动可添加；拖动框可移动；Delete 删除。</source>
         <translation>{n} boxes (red: found by the app, blue: yours). Drag on the image to add; drag a box to move; Delete removes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="538" />
+        <location filename="../../app/ui/packs.py" line="541" />
         <source>已生成：{folder}</source>
         <translation>Done: {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="539" />
+        <location filename="../../app/ui/packs.py" line="542" />
         <source>压缩包：{zip}（{n} 个文件，{size}）</source>
         <translation>Zip: {zip} ({n} files, {size})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="543" />
+        <location filename="../../app/ui/packs.py" line="546" />
         <source>{n} 张图片已打码（原件未改动）</source>
         <translation>{n} images redacted (originals unchanged)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="553" />
+        <location filename="../../app/ui/packs.py" line="556" />
         <source>因数量或大小上限未放入 {n} 项：{numbers}</source>
         <translation>Left out for the count or size limit, {n}: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="557" />
+        <location filename="../../app/ui/packs.py" line="560" />
         <source>注意：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/packs.py" line="558" />
+        <location filename="../../app/ui/packs.py" line="561" />
         <source>完整的清单和每项调整见文件夹中的 manifest.csv。</source>
         <translation>The full list and every adjustment are in manifest.csv in the folder.</translation>
     </message>
@@ -2057,115 +2057,116 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation>Search the evidence's text, names, notes (e.g. 不予退货, an order number)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="187" />
-        <location filename="../../app/ui/reading.py" line="225" />
-        <source>暂停读取</source>
-        <translation>Pause reading</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/reading.py" line="225" />
-        <source>继续读取</source>
-        <translation>Resume reading</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/reading.py" line="229" />
-        <source>读取完成</source>
-        <translation>Reading done</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/reading.py" line="232" />
-        <source>已暂停 {done}/{total}</source>
-        <translation>Paused {done}/{total}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/reading.py" line="235" />
+        <location filename="../../app/ui/reading.py" line="189" />
+        <location filename="../../app/ui/reading.py" line="239" />
         <source>读取中 {done}/{total}</source>
         <translation>Reading {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="262" />
+        <location filename="../../app/ui/reading.py" line="191" />
+        <location filename="../../app/ui/reading.py" line="229" />
+        <source>暂停读取</source>
+        <translation>Pause reading</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="229" />
+        <source>继续读取</source>
+        <translation>Resume reading</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="233" />
+        <source>读取完成</source>
+        <translation>Reading done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="236" />
+        <source>已暂停 {done}/{total}</source>
+        <translation>Paused {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reading.py" line="266" />
         <source>找到 {n} 项</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="377" />
+        <location filename="../../app/ui/reading.py" line="381" />
         <source>打开案件后，这里显示从证据中读到的信息</source>
         <translation>Open a case to see what was read from its evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="380" />
+        <location filename="../../app/ui/reading.py" line="384" />
         <source>案件信息（读取建议）</source>
         <translation>Case details (proposed from the evidence)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="383" />
+        <location filename="../../app/ui/reading.py" line="387" />
         <source>暂无建议：导入订单、付款、物流截图后会自动读取</source>
         <translation>No proposals yet: order, payment and delivery screenshots are read when imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="385" />
-        <location filename="../../app/ui/reading.py" line="428" />
+        <location filename="../../app/ui/reading.py" line="389" />
+        <location filename="../../app/ui/reading.py" line="432" />
         <source>{field}：{value}</source>
         <translation>{field}: {value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="386" />
+        <location filename="../../app/ui/reading.py" line="390" />
         <source>采用</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="387" />
-        <location filename="../../app/ui/reading.py" line="395" />
+        <location filename="../../app/ui/reading.py" line="391" />
+        <location filename="../../app/ui/reading.py" line="399" />
         <source>忽略</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="388" />
+        <location filename="../../app/ui/reading.py" line="392" />
         <source>时间线（建议的事件）</source>
         <translation>Timeline (proposed events)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="391" />
+        <location filename="../../app/ui/reading.py" line="395" />
         <source>暂无待确认的事件</source>
         <translation>No events waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="394" />
+        <location filename="../../app/ui/reading.py" line="398" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="398" />
+        <location filename="../../app/ui/reading.py" line="402" />
         <source>所选证据：{label}</source>
         <translation>Selected exhibit: {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="401" />
+        <location filename="../../app/ui/reading.py" line="405" />
         <source>名称、证明目的为读取建议，尚未确认</source>
         <translation>Name and purpose are proposals from reading, not yet confirmed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="402" />
+        <location filename="../../app/ui/reading.py" line="406" />
         <source>确认建议</source>
         <translation>Accept proposals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="419" />
+        <location filename="../../app/ui/reading.py" line="423" />
         <source>尚未读取</source>
         <translation>Not read yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="428" />
+        <location filename="../../app/ui/reading.py" line="432" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="430" />
+        <location filename="../../app/ui/reading.py" line="434" />
         <source>没有读到文字</source>
         <translation>No text found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reading.py" line="430" />
+        <location filename="../../app/ui/reading.py" line="434" />
         <source>读取出错</source>
         <translation>Reading failed</translation>
     </message>
