@@ -211,3 +211,25 @@ def test_chronology_says_which_events_the_evidence_proposed(qtbot):
                                                                      "案件信息"]
     assert model.data(model.index(0, 0), Qt.ForegroundRole) is not None
     assert model.data(model.index(2, 0), Qt.ForegroundRole) is None
+
+
+def test_chronology_titles_follow_the_language(qtbot, qapp):
+    """An event titled as its type (what the reader and the form write) reads in English in the English interface,
+    not '下单（Order placed）'; a title the user wrote stays as written, with its type."""
+    from app.ui.app import install_translator
+    from app.ui.timeline import ChronologyModel
+
+    events = [{"id": 1, "type": "下单", "title": "下单", "occurred_at": "2025-05-12T14:02:33+08:00", "exhibit_ids": [],
+               "status": "confirmed"},
+              {"id": 2, "type": "发现问题", "title": "开箱发现门板开裂", "occurred_at": "2025-05-15T18:40:00+08:00",
+               "exhibit_ids": [], "status": "confirmed"}]
+    model = ChronologyModel(lambda i: None)
+    model.set_events(events)
+    column = ChronologyModel.COLUMNS.index("event")
+    assert [model.data(model.index(r, column)) for r in range(2)] == ["下单", "开箱发现门板开裂（发现问题）"]
+    translator = install_translator(qapp, "en")
+    try:
+        assert [model.data(model.index(r, column)) for r in range(2)] == ["Order placed",
+                                                                         "开箱发现门板开裂（Problem found）"]
+    finally:
+        qapp.removeTranslator(translator)

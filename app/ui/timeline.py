@@ -64,7 +64,7 @@ class EventMarker(QGraphicsPolygonItem):
             else "#1a4d99"
         self.setBrush(QBrush(QColor(color)))
         self.setPen(QPen(Qt.NoPen))
-        self.setToolTip(f"{event['title']}\n{event_time_text(event)}\n"
+        self.setToolTip(f"{event_title(event)}\n{event_time_text(event)}\n"
                         + tr("关联证据 {n} 项").format(n=len(event["exhibit_ids"])))
         self.setAcceptDrops(True)
         self.setCursor(Qt.PointingHandCursor)
@@ -284,7 +284,7 @@ class TimelineView(QGraphicsView):
         dated.sort(key=lambda e: parse_time(e["occurred_at"]))
         for event in dated:
             x = self.x_of(parse_time(event["occurred_at"]))
-            label_end = x + 24 + metrics.horizontalAdvance(event["title"]) + 8
+            label_end = x + 24 + metrics.horizontalAdvance(event_title(event)) + 8
             lane = next((i for i, end in enumerate(lane_ends) if end < x - 6), len(lane_ends))
             if lane == len(lane_ends):
                 lane_ends.append(label_end)
@@ -294,7 +294,7 @@ class TimelineView(QGraphicsView):
             scene.addItem(marker)
             self.markers.append(marker)
             scene.addLine(x, AXIS_Y, x, marker.y(), QPen(QColor("#bbb"), 0.8, Qt.DashLine))
-            label = scene.addText(event["title"], small)
+            label = scene.addText(event_title(event), small)
             label.setPos(x + 10, marker.y() - 12)
             label.setToolTip(marker.toolTip())
         start_ts = self.start.timestamp()
@@ -414,8 +414,8 @@ class ChronologyModel(QAbstractTableModel):
             if column == "time":
                 return event_time_text(event)
             if column == "event":
-                return event["title"] if event["title"] == tr(event["type"]) or event.get("from_case") \
-                    else f"{event['title']}（{tr(event['type'])}）"
+                return event_title(event) if event["title"] in (event["type"], tr(event["type"])) \
+                    or event.get("from_case") else f"{event['title']}（{tr(event['type'])}）"
             if column == "exhibits":
                 return "  ".join(text for _, text in self.chips(index.row())) if role == Qt.ToolTipRole else None
             if column == "source":
@@ -428,6 +428,13 @@ class ChronologyModel(QAbstractTableModel):
         if role == Qt.UserRole:
             return event
         return None
+
+
+def event_title(event: dict) -> str:
+    """An event's title as shown: one left as its type (下单, 商家拒绝: all the reader and the form write) in the
+    interface's language; a title the user wrote as written."""
+    title = event.get("title") or ""
+    return tr(event["type"]) if not title or title == event.get("type") else title
 
 
 def event_source_text(event: dict) -> str:
@@ -690,7 +697,7 @@ class TimelinePanel(QWidget):
         self.undated.clear()
         for e in self.raw_events:
             if not e["occurred_at"]:
-                item = QListWidgetItem(tr("事件：{title}").format(title=e["title"]))
+                item = QListWidgetItem(tr("事件：{title}").format(title=event_title(e)))
                 item.setData(Qt.UserRole, ("event", e))
                 self.undated.addItem(item)
         rows = [self._row_for(i) for i in self._undated_ids]

@@ -1050,7 +1050,7 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="223" />
-        <location filename="../../app/ui/timeline.py" line="514" />
+        <location filename="../../app/ui/timeline.py" line="521" />
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
@@ -2201,57 +2201,57 @@ Collects the evidence of a refund, return or warranty dispute into one case, nev
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="436" />
+        <location filename="../../app/ui/timeline.py" line="443" />
         <source>案件信息</source>
         <translation>Case facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="438" />
+        <location filename="../../app/ui/timeline.py" line="445" />
         <source>读取建议（待确认）</source>
-        <translation>Proposed from the evidence (to confirm)</translation>
+        <translation>Proposed (to confirm)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="440" />
+        <location filename="../../app/ui/timeline.py" line="447" />
         <source>从证据读取</source>
-        <translation>Read from the evidence</translation>
+        <translation>From the evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="441" />
+        <location filename="../../app/ui/timeline.py" line="448" />
         <source>手动添加</source>
         <translation>Added by hand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="515" />
+        <location filename="../../app/ui/timeline.py" line="522" />
         <source>添加事件（Ctrl+E）</source>
         <translation>Add event (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="517" />
+        <location filename="../../app/ui/timeline.py" line="524" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="518" />
+        <location filename="../../app/ui/timeline.py" line="525" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="519" />
+        <location filename="../../app/ui/timeline.py" line="526" />
         <source>全部</source>
         <translation>Fit all</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="523" />
+        <location filename="../../app/ui/timeline.py" line="530" />
         <source>把左下方的证据拖到事件（◆）上即可关联；双击事件可编辑，点证据N或圆点可查看证据。</source>
         <translation>Drag exhibits from the lower left onto an event (◆) to link them; double-click an event to edit it; click an exhibit chip or dot to see the exhibit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="533" />
+        <location filename="../../app/ui/timeline.py" line="540" />
         <source>待定（没有日期）</source>
         <translation>Undated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/timeline.py" line="693" />
+        <location filename="../../app/ui/timeline.py" line="700" />
         <source>事件：{title}</source>
         <translation>Event: {title}</translation>
     </message>
