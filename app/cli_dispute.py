@@ -132,11 +132,25 @@ def cmd_info(args, lang) -> int:
         if values:
             edit.update_case_info(case, **values)
         info = {k: v for k, v in case.info().items() if k not in ("id",)}
+        from .core.read.suggest import case_suggestions
+        proposals = case_suggestions(case)
+        numbers = {r["id"]: r["number"] for r in case.db.query("SELECT id, number FROM exhibits")}
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=1))
     else:
+        # the reader's proposals beside the empty fields they would fill, as a person reads them (not a JSON blob)
         for k, v in info.items():
-            print(f"{k}: {'' if v is None else v}")
+            if k == "suggested_json":
+                continue
+            line = f"{k}: {'' if v is None else v}"
+            if k in proposals and v in (None, ""):
+                value = proposals[k]["value"]
+                number = numbers.get(proposals[k].get("exhibit_id"))
+                where = f"#{number}" if number else ""
+                line += (f"（证据中读到：{value}{'，' + where if where else ''}；采用：--set {k}={value}）" if lang == "zh"
+                         else f"(read from the evidence: {value}{', ' + where if where else ''}; "
+                              f"to use it: --set {k}={value})")
+            print(line)
     return EXIT_OK
 
 

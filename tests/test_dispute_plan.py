@@ -271,3 +271,20 @@ def test_a_problem_titled_with_its_discovery_is_not_found_twice():
     plain = draft(CaseView(base, events=[Event("发现问题", "门板开裂", at)], today=date(2025, 6, 1)),
                   "negotiation").render()
     assert "2025年5月15日发现门板开裂" in plain
+
+
+def test_cli_info_shows_the_readers_proposals_beside_the_fields_not_as_json(tmp_path):
+    case = tmp_path / "c"
+    assert run_cli("new", str(case), "--title", "拼多多收纳柜").returncode == 0
+    with Case.open(case) as c:
+        c.db.execute("UPDATE case_info SET suggested_json = ? WHERE id = 1", [json.dumps(
+            {"platform": {"value": "pinduoduo", "exhibit_id": None, "rank": 0, "status": "proposed"},
+             "shop": {"value": "优品家居专营店", "exhibit_id": None, "rank": 0, "status": "dismissed"}},
+            ensure_ascii=False)])
+    out = run_cli("info", str(case)).stdout
+    assert "suggested_json" not in out and "{" not in out
+    assert "platform: (read from the evidence: pinduoduo; to use it: --set platform=pinduoduo)" in out
+    assert "shop: \n" in out                                   # a dismissed proposal is not offered again
+    assert json.loads(run_cli("info", str(case), "--json").stdout)["suggested_json"]     # JSON keeps it all
+    run_cli("info", str(case), "--set", "platform=pinduoduo")
+    assert "platform: pinduoduo\n" in run_cli("info", str(case)).stdout
