@@ -354,3 +354,23 @@ def test_a_pdf_squeezed_by_the_count_limit_shows_every_page_side_by_side(pack_ca
         assert im.width > im.height                 # two portrait pages next to each other
     preview = packs.preview_pack(pack_case, "platform", _tight("jd", 3))
     assert any("并排" in a for a in preview.adjustments)
+
+
+def test_a_platform_appeal_lists_only_the_exhibits_its_pack_carries(pack_case, tmp_path):
+    """The appeal's 证据 list named every exhibit of the case, though the limits left some out of the uploads:
+    a reviewer looks for 证据4 among the images and finds none. Now it names those uploaded, then the rest
+    as not sent."""
+    ch = channels.channel("jd")
+    tight = channels.Channel(ch.id, ch.name, ch.name_en, ch.kind, ch.text_field,
+                             {**ch.limits, "image_count": channels.Limit(2, "test", ch.limit("image_count").checked, True)})
+    result = packs.build_pack(pack_case, tmp_path / "tight", "platform", tight)
+    carried = {f"证据{f.exhibit.split('-')[0]}" for f in result.files if f.role == "image"}
+    assert len(carried) == 2
+    statement = (result.folder / "申诉说明.txt").read_text(encoding="utf-8")
+    listed = set(re.findall(r"(?m)^(证据\d+)：", statement))
+    assert listed == carried, statement
+    left = {f"证据{item['exhibit'].split('-')[0]}" for item in result.left_out}
+    note = next(line for line in statement.splitlines() if "未随本次材料提交" in line)
+    assert left and set(re.findall(r"证据\d+", note)) == left
+    every = packs.build_pack(pack_case, tmp_path / "all", "internet_court", channels.channel("court_hangzhou"))
+    assert every.left_out == []

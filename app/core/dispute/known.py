@@ -70,6 +70,7 @@ class CaseView:
     events: list[Event] = field(default_factory=list)
     facts: dict = field(default_factory=dict)             # app.core.read.case_facts() where available
     today: date = field(default_factory=date.today)
+    shown: frozenset | None = None                        # a pack's texts: the exhibits (证据N) it carries; None: all
 
     # ----- fields -----------------------------------------------------------------------------
     def _suggested(self) -> dict:

@@ -204,13 +204,20 @@ def cite(articles: list[str]) -> str:
 
 
 def _evidence_list(view: CaseView) -> list[str]:
-    seen, out = set(), []
+    """证据N：name, one line an exhibit; for a pack's text only those the pack carries (the reader of an appeal
+    looks for every listed one among the uploads), the rest named as not sent."""
+    seen, out, not_sent = set(), [], []
     for x in view.exhibits:
         key = x["label"].split("-")[0]
         if key in seen:
             continue
         seen.add(key)
+        if view.shown is not None and key not in view.shown:
+            not_sent.append(key)
+            continue
         out.append(f"{key}：{x.get('name') or ''}")
+    if not_sent and out:
+        out.append(f"（{'、'.join(not_sent)}因上传数量或大小限制未随本次材料提交，可另行提供。）")
     return out
 
 

@@ -632,15 +632,20 @@ PACK_TEXTS = {"platform": {"申诉说明.txt": "platform_appeal"},
               "internet_court": {"民事起诉状.docx": "lawsuit", "民事起诉状.pdf": "lawsuit"}}
 
 
-def pack_texts(case: Case, profile: str) -> tuple[dict[str, bytes], list[str]]:
+def pack_texts(case: Case, profile: str, shown: set[str] | None = None) -> tuple[dict[str, bytes], list[str]]:
     """The profile's texts filled from the case, as file contents, and what the user must know of them
-    (shortened to the channel's limit, facts read from the evidence to check, blanks to fill)."""
+    (shortened to the channel's limit, facts read from the evidence to check, blanks to fill). With `shown`
+    (证据N), the texts' evidence lists name only those, and the rest as not sent."""
+    import dataclasses
+
     from ..dispute.known import load
     from ..dispute.output import docx_document
     from ..dispute.texts import draft
     from .shortdocs import text_pdf
 
     view = load(case)
+    if shown is not None:
+        view = dataclasses.replace(view, shown=frozenset(shown))
     out: dict[str, bytes] = {}
     notes: list[str] = []
     made = {}
@@ -672,7 +677,12 @@ def build_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
         from ..messages import CoreError
 
         raise CoreError("pack_nothing_chosen", numbers=",".join(numbers) or "-")
-    texts, notes = pack_texts(case, profile)
+    shown = None
+    if profile in ("platform", "complaint_12315", "public"):     # what the limits let in, as image_pack will
+        rows = _rows(case, numbers)
+        _, given, _ = plan_images(case, rows, ch, profile in PROFILE_KEEPS_PDF, cancel)
+        shown = {f"证据{r['number']}" for r in rows if given.get(r["id"])}
+    texts, notes = pack_texts(case, profile, shown)
     common = {"numbers": numbers, "cancel": cancel, "progress": progress, "texts": texts, "notes": notes}
     if profile == "platform":
         result = image_pack(case, out, profile, ch, **common)
