@@ -50,7 +50,7 @@ def worker(settings: str) -> None:
             lines = eng.read_image(im)
             dt = time.perf_counter() - t
         facts = extract(lines).to_json()
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss = _peak_mb(os.getpid()) or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # see gui_run
         print(json.dumps({"s": dt, "text": "\n".join(l.text for l in lines), "facts": facts, "rss_mb": rss},
                          ensure_ascii=False), flush=True)
 
