@@ -485,3 +485,23 @@ def test_pdf_text_layer_and_scanned_pages(case, tmp_path, monkeypatch):
     invoice = json.loads(rows["invoice.pdf"]["facts_json"])
     assert invoice["amounts"][0]["value"] == "259.00" and invoice["screen"] == "invoice"
     assert invoice["order_numbers"][0]["box"] is None   # text-layer facts carry no box
+
+
+def test_an_invoice_is_dated_by_its_issue_date_not_its_pdf_file(read_case_copy):
+    """The rendered e-invoice PDF was made today (its CreationDate); it says 开票日期 2025年04月11日: the
+    exhibit's time becomes the issue date (source: printed in the evidence), sealed so verify stays clean;
+    a time the user set is never replaced."""
+    from datetime import datetime
+
+    from app.core.verify import verify_case
+
+    case = read_case_copy
+    invoice = next(r for r in case.exhibits() if r["original_name"].startswith("dzfp_"))
+    assert invoice["captured_at_source"] == "content"
+    assert datetime.fromisoformat(invoice["captured_at"]).date().isoformat() == "2025-04-11"
+    assert verify_case(case).ok
+    edit.update_exhibit(case, invoice["id"], captured_at="2025-05-01T10:00:00+08:00")
+    with case.db.atomic():
+        suggest.apply(case, invoice["id"])
+    again = next(r for r in case.exhibits() if r["id"] == invoice["id"])
+    assert again["captured_at"] == "2025-05-01T10:00:00+08:00" and again["captured_at_source"] == "manual"

@@ -19,13 +19,14 @@ SOURCE_PDF = "pdf"
 SOURCE_OFFICE = "office"
 SOURCE_MTIME = "mtime"
 SOURCE_MANUAL = "manual"
+SOURCE_CONTENT = "content"       # printed in the evidence itself (an e-invoice's 开票日期), read by OCR / text layer
 
 # Where a time came from, in words (Chinese, English): the CLI, manifest.csv and the PDF show these.
 SOURCE_WORDS = {
     SOURCE_EXIF: ("拍摄信息", "camera (EXIF)"), SOURCE_FILENAME: ("文件名", "file name"),
     SOURCE_CONTAINER: ("媒体信息", "media container"), SOURCE_PDF: ("PDF信息", "PDF properties"),
     SOURCE_OFFICE: ("文档属性", "document properties"), SOURCE_MTIME: ("修改时间", "file modified time"),
-    SOURCE_MANUAL: ("手动", "manual"),
+    SOURCE_MANUAL: ("手动", "manual"), SOURCE_CONTENT: ("证据内容", "printed in the evidence"),
 }
 
 

@@ -14,6 +14,7 @@ _WORDS = (QT_TRANSLATE_NOOP("EvidenceBinder", "拍摄信息"), QT_TRANSLATE_NOOP
           QT_TRANSLATE_NOOP("EvidenceBinder", "文档属性"),
           QT_TRANSLATE_NOOP("EvidenceBinder", "媒体信息"), QT_TRANSLATE_NOOP("EvidenceBinder", "PDF信息"),
           QT_TRANSLATE_NOOP("EvidenceBinder", "修改时间"), QT_TRANSLATE_NOOP("EvidenceBinder", "手动"),
+          QT_TRANSLATE_NOOP("EvidenceBinder", "证据内容"),
           QT_TRANSLATE_NOOP("EvidenceBinder", "正常"), QT_TRANSLATE_NOOP("EvidenceBinder", "无法读取"),
           QT_TRANSLATE_NOOP("EvidenceBinder", "已加密"),
           QT_TRANSLATE_NOOP("EvidenceBinder", "截图"), QT_TRANSLATE_NOOP("EvidenceBinder", "照片"),

@@ -87,7 +87,7 @@
     <message>
         <location filename="../../app/ui/dialogs.py" line="25" />
         <location filename="../../app/ui/dialogs.py" line="35" />
-        <location filename="../../app/ui/labels.py" line="27" />
+        <location filename="../../app/ui/labels.py" line="28" />
         <location filename="../../app/ui/reading.py" line="52" />
         <source>其他</source>
         <translation>Other</translation>
@@ -172,7 +172,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="34" />
-        <location filename="../../app/ui/labels.py" line="26" />
+        <location filename="../../app/ui/labels.py" line="27" />
         <location filename="../../app/ui/reading.py" line="50" />
         <source>商家拒绝</source>
         <translation>Merchant refused</translation>
@@ -326,91 +326,96 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="17" />
+        <source>证据内容</source>
+        <translation>Printed in the evidence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="18" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="17" />
+        <location filename="../../app/ui/labels.py" line="18" />
         <source>无法读取</source>
         <translation>Unreadable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="18" />
+        <location filename="../../app/ui/labels.py" line="19" />
         <source>已加密</source>
         <translation>Encrypted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="19" />
+        <location filename="../../app/ui/labels.py" line="20" />
         <source>截图</source>
         <translation>Screenshot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="19" />
+        <location filename="../../app/ui/labels.py" line="20" />
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="20" />
+        <location filename="../../app/ui/labels.py" line="21" />
         <source>录音</source>
         <translation>Recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="20" />
+        <location filename="../../app/ui/labels.py" line="21" />
         <source>视频</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="21" />
+        <location filename="../../app/ui/labels.py" line="22" />
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="21" />
+        <location filename="../../app/ui/labels.py" line="22" />
         <source>文档</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="22" />
+        <location filename="../../app/ui/labels.py" line="23" />
         <source>订单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="22" />
+        <location filename="../../app/ui/labels.py" line="23" />
         <source>支付记录</source>
         <translation>Payment record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="23" />
+        <location filename="../../app/ui/labels.py" line="24" />
         <source>发票</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="23" />
+        <location filename="../../app/ui/labels.py" line="24" />
         <source>聊天记录</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="24" />
+        <location filename="../../app/ui/labels.py" line="25" />
         <source>通话录音</source>
         <translation>Call recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="24" />
+        <location filename="../../app/ui/labels.py" line="25" />
         <source>商品照片/视频</source>
         <translation>Product photo/video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="25" />
+        <location filename="../../app/ui/labels.py" line="26" />
         <source>物流记录</source>
         <translation>Logistics record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="25" />
+        <location filename="../../app/ui/labels.py" line="26" />
         <source>检测报告</source>
         <translation>Inspection report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="26" />
+        <location filename="../../app/ui/labels.py" line="27" />
         <source>投诉回执</source>
         <translation>Complaint receipt</translation>
     </message>
@@ -1265,18 +1270,18 @@ Ctrl+1/2/3 list/thumbnails/timeline · F1 this guide · Ctrl+Q quit&lt;/p&gt;</t
         <translation>Guide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="75" />
+        <location filename="../../app/ui/labels.py" line="76" />
         <source>证据{n}</source>
         <translation>Exhibit {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="80" />
-        <location filename="../../app/ui/labels.py" line="86" />
+        <location filename="../../app/ui/labels.py" line="81" />
+        <location filename="../../app/ui/labels.py" line="87" />
         <source>待定</source>
         <translation>Undated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="89" />
+        <location filename="../../app/ui/labels.py" line="90" />
         <source>（大约）</source>
         <translation> (approx.)</translation>
     </message>

@@ -334,6 +334,39 @@ def proposed_events(facts: dict, row: dict | None = None) -> dict[str, str]:
     return out
 
 
+ISSUE_DATE = re.compile(r"开票日期\s*[:：]?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
+WEAK_SOURCES = (None, "mtime", "pdf")   # a file's own dates: an invoice PDF made when it was downloaded
+
+
+def _apply_issue_date(case: Case, row: dict, facts: dict) -> bool:
+    """An e-invoice was formed on its 开票日期, not when its PDF file was made (a platform makes the file
+    when it is downloaded, often months later) nor when it was last modified: where the capture time
+    comes only from such a file date, the printed issue date takes its place (source "content", at
+    00:00 China time). A time from a camera, a file name, document properties or the user stays."""
+    from datetime import date
+
+    from ..capture import SOURCE_CONTENT
+    from ..labels import CHINA
+    from ..store import update_exhibit_row
+
+    if facts.get("screen") != "invoice" or row.get("captured_at_source") not in WEAK_SOURCES:
+        return False
+    found = ISSUE_DATE.search(row.get("ocr_text") or "")
+    if not found:
+        return False
+    try:
+        issued = date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return False
+    current = capture_time(row)
+    if current is not None and current.astimezone(CHINA).date() == issued:
+        return False
+    when = datetime(issued.year, issued.month, issued.day, tzinfo=CHINA).isoformat()
+    update_exhibit_row(case.db, row["id"], {"captured_at": when, "captured_at_source": SOURCE_CONTENT})
+    row.update(captured_at=when, captured_at_source=SOURCE_CONTENT)
+    return True
+
+
 def _time_above_refusal(facts: dict) -> str | None:
     """A chat prints the time above the messages that follow it: the last one above the refusal."""
     reasons = [r for r in facts.get("refusal_reasons", []) if r.get("box")]
@@ -438,6 +471,7 @@ def apply(case: Case, exhibit_id: int) -> dict:
         row["facts_json"] = json.dumps(facts, ensure_ascii=False)
         case.db["exhibits"].update(exhibit_id, {"facts_json": row["facts_json"]})
     _apply_exhibit(case, row, facts)
+    _apply_issue_date(case, row, facts)
     events = proposed_events(facts, row)
     touched = _apply_events(case, exhibit_id, events)
     case_changed = _apply_case(case, exhibit_id, facts, events)
