@@ -206,3 +206,45 @@ def test_a_big_photo_is_read_from_a_reduced_decode_with_boxes_in_full_pixels(cas
     line = next(l for l in reading.lines if "3080251947" in l.text.replace(" ", ""))
     x0, y0, x1, y1 = line.box
     assert 2700 < x0 < 4200 and 2500 < y0 < 2800 and x1 > 4500, line.box
+
+
+def test_stopping_a_public_pack_gives_up_the_picture_being_read(case, tmp_path, monkeypatch):
+    """A public pack reads the pictures not read yet (for redaction) in the worker; stopping the export
+    while one is being read ends it at once with the export's own cancellation, and the worker is gone."""
+    from app.core import channels
+    from app.core.export import packs
+    from app.core.export.plan import ExportCancelled
+
+    monkeypatch.delenv("EVIDENCE_BINDER_OCR_PROCESS", raising=False)
+    monkeypatch.setenv("EVIDENCE_BINDER_OCR_TEST_DELAY", "60")
+    monkeypatch.setattr(worker, "_shared", None)
+    shot = tmp_path / "phone" / JD
+    shot.parent.mkdir()
+    screens.save(screens.test_set()[JD], shot)
+    list(Importer(case, via="cli").import_paths([str(shot.parent)]))
+    cancel = threading.Event()
+    outcome = []
+
+    def run():
+        try:
+            packs.build_pack(case, tmp_path / "public", "public", channels.channel("heimao"), cancel=cancel)
+            outcome.append("finished")
+        except ExportCancelled:
+            outcome.append("cancelled")
+        except Exception as exc:   # noqa: BLE001 - the test reports what it got
+            outcome.append(repr(exc))
+    thread = threading.Thread(target=run)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while worker.shared().pid is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pid = worker.shared().pid
+    assert pid is not None, "the pack never asked the worker to read"
+    time.sleep(0.5)
+    started = time.monotonic()
+    cancel.set()
+    thread.join(20)
+    assert outcome == ["cancelled"] and time.monotonic() - started < 5
+    time.sleep(0.2)
+    assert not _alive(pid)
+    worker.shutdown()

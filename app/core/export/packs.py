@@ -691,7 +691,7 @@ def build_pack(case: Case, out: Path, profile: str, ch: Channel, *, numbers: lis
     elif profile == "internet_court":
         result = court_filing_pack(case, out, ch, **common)
     elif profile == "public":
-        result = image_pack(case, out, profile, ch, redactor=Redactor(case), **common)
+        result = image_pack(case, out, profile, ch, redactor=Redactor(case, cancel), **common)
     else:
         raise ValueError(f"unknown pack profile {profile!r}")
     return result
@@ -729,10 +729,10 @@ class Redactor:
     """Paints out personal data for a public pack: the stored areas of each picture, proposed from its
     OCR lines the first time (app/core/export/redact.py); the painted picture is kept in derived/."""
 
-    def __init__(self, case: Case):
+    def __init__(self, case: Case, cancel: threading.Event | None = None):
         from . import redact
 
-        self.case, self.redact = case, redact
+        self.case, self.redact, self.cancel = case, redact, cancel
         info = case.info()
         self.names = tuple(n for n in (info.get("claimant_name") or "",) if n)
         self.numbers = known_order_numbers(case)
@@ -765,15 +765,22 @@ class Redactor:
     def _lines(self, row: dict, im, page: int):
         """OCR lines and the size their boxes refer to. A picture's lines come from the reading cache
         (boxes in the full upright picture); a PDF page or a video frame is read as rendered here."""
-        from ..read import reader
+        from ..read import reader, worker
 
+        try:
+            return self._read_lines(reader, row, im, page)
+        except worker.Cancelled:       # the export was stopped while a picture was being read
+            raise ExportCancelled() from None
+
+    def _read_lines(self, reader, row: dict, im, page: int):
         if page == 0:
             w, h = row.get("width") or im.width, row.get("height") or im.height
             if (row.get("orientation") or 1) in (5, 6, 7, 8):
                 w, h = h, w
-            return [ln for ln in reader.lines(self.case, row["id"]) if ln.page == 0], (w, h)
+            return [ln for ln in reader.lines(self.case, row["id"], self.cancel) if ln.page == 0], (w, h)
         tmp = self.case.root / "tmp"
-        lines = reader.read_image(im, page, tmp_dir=tmp if tmp.is_dir() and not tmp.is_symlink() else None)
+        lines = reader.read_image(im, page, tmp_dir=tmp if tmp.is_dir() and not tmp.is_symlink() else None,
+                                   cancel=self.cancel)
         for ln in lines:
             ln.page = page
         return lines, im.size

@@ -83,10 +83,11 @@ def store_cached(case: Case, sha256: str, reading: Reading) -> None:
     write_own(cache_path(case, sha256), lambda fh: fh.write(json.dumps(data, ensure_ascii=False).encode("utf-8")))
 
 
-def lines(case: Case, exhibit_id: int) -> list[Line]:
+def lines(case: Case, exhibit_id: int, cancel: threading.Event | None = None) -> list[Line]:
     """The OCR lines (text, box, confidence, page) of an exhibit, from the cache, read again if missing.
 
-    Boxes are in the pixels of the upright picture (EXIF orientation applied); for redaction."""
+    Boxes are in the pixels of the upright picture (EXIF orientation applied); for redaction. Raises
+    worker.Cancelled when `cancel` is set while the file is being read."""
     row = case.db.execute("SELECT sha256 FROM exhibits WHERE id = ?", [exhibit_id]).fetchone()
     if row is None:
         return []
@@ -94,7 +95,7 @@ def lines(case: Case, exhibit_id: int) -> list[Line]:
     if cached is not None:
         return cached.lines
     full = next(case.db.query("SELECT * FROM exhibits WHERE id = ?", [exhibit_id]))
-    reading = read_file(case, full)
+    reading = read_file(case, full, cancel=cancel)
     if reading.reason not in ("read_engine_crashed", "read_timeout"):
         store_cached(case, row[0], reading)
     return reading.lines

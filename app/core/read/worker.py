@@ -141,6 +141,9 @@ def _handle(request: dict) -> dict:
         crash_on = os.environ.get("EVIDENCE_BINDER_OCR_TEST_CRASH")   # tests: a native crash on one file
         if crash_on and crash_on in request["path"]:
             os._exit(139)
+        delay = os.environ.get("EVIDENCE_BINDER_OCR_TEST_DELAY")      # tests: a file that takes long
+        if delay:
+            time.sleep(float(delay))
         return reader.reading_to_json(reader.read_path(Path(request["path"]), request.get("row") or {}))
     if op == "image":
         from PIL import Image
