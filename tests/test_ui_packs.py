@@ -225,3 +225,22 @@ def test_export_dialog_refuses_an_empty_choice(qtbot, window):
     assert panel.selected_numbers() == [] and "至少勾选一项" in panel.preview.text()
     dialog.start()
     assert dialog.cancel_event is None and "至少勾选一项" in dialog.status.text()
+
+
+def test_the_pack_summary_is_never_cut_off_on_a_small_screen(qtbot, window):
+    """A pack's summary can run to a dozen lines (limits, adjustments, notes); in a dialog as short as a
+    1366x768 laptop leaves room for, every line is still there to read (it scrolls in its own area)
+    instead of being clipped at the bottom, and the dialog does not grow past the screen."""
+    window.export()
+    dialog = window.dialog
+    _choose(dialog, "public")
+    panel = dialog.pack_panel
+    qtbot.waitUntil(lambda: panel.last_preview is not None, timeout=WAIT)
+    label = panel.preview
+    label.setText("\n".join(f"调整：证据{i}：受黑猫投诉张数上限所限，本应分成 3 张，改为 3 段并排放在一张图里" for i in range(14)))
+    qtbot.wait(100)
+    # what the dialog needs at least must fit a 768-pixel screen with its title bar and a task bar
+    assert dialog.minimumSizeHint().height() <= 640, dialog.minimumSizeHint()
+    dialog.resize(560, 560)
+    qtbot.wait(300)
+    assert label.height() >= label.heightForWidth(label.width()), "the summary's last lines are cut off"

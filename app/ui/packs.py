@@ -11,7 +11,8 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
 from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QGraphicsPixmapItem,
                                QGraphicsRectItem, QGraphicsScene, QGraphicsView, QHBoxLayout, QHeaderView, QLabel,
-                               QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QFrame, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QTableView, QVBoxLayout,
+                               QWidget)
 
 from ..core.messages import human_size, in_language
 from .labels import category_text, language
@@ -200,7 +201,16 @@ class PackPanel(QWidget):
         reset_row.addStretch(1)
         reset_row.addWidget(self.reset_button)
         layout.addLayout(reset_row)
-        layout.addWidget(self.preview)
+        # what the pack will hold can run to ten lines (adjustments, notes): it scrolls in its own area
+        # rather than being cut off at the dialog's bottom on a 768-pixel screen
+        self.preview_area = QScrollArea()
+        self.preview_area.setWidgetResizable(True)
+        self.preview_area.setFrameShape(QFrame.NoFrame)
+        self.preview_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.preview.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.preview_area.setWidget(self.preview)
+        self.preview_area.setMinimumHeight(self.preview.fontMetrics().lineSpacing() * 5)
+        layout.addWidget(self.preview_area, 1)
         layout.addWidget(self.redact_button)
         for combo in (self.platform, self.site, self.court):
             combo.currentIndexChanged.connect(self.refresh)
