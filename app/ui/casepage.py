@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 from .detail import DetailPanel, Preview
 from .labels import error_text, language, tr
 from .models import ExhibitModel
+from .tasks import disconnect
 from .timeline import TimelinePanel
 
 # The evidence checklist's item names (app/core/dispute/checklist.py), marked so lupdate offers them.
@@ -161,10 +162,7 @@ class EmptyGuide(FileDropMixin, QFrame):
     def attach(self, session) -> None:
         """Follow this case session (None: no case open)."""
         if self.session is not None:
-            try:
-                self.session.changed.disconnect(self._changed)
-            except (RuntimeError, TypeError):
-                pass
+            disconnect(self.session.changed, self._changed)
         self.session = session
         self.items = None
         self._generation += 1

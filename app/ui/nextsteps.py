@@ -21,7 +21,7 @@ from ..core.dispute.plan import CLOSE_DAYS
 from ..core.dispute.stages import STAGES
 from ..core.dispute.texts import KIND_ZH, KINDS
 from .labels import error_text, language, tr
-from .tasks import run_task
+from .tasks import disconnect, run_task
 
 RECOMPUTE_MS = 300
 # The names the core gives stages and texts, marked here so lupdate offers them for translation.
@@ -221,10 +221,7 @@ class NextStepsPanel(QScrollArea):
     def attach(self, session) -> None:
         """Follow this case session (None: no case open)."""
         if self.session is not None:
-            try:
-                self.session.changed.disconnect(self._changed)
-            except (RuntimeError, TypeError):
-                pass
+            disconnect(self.session.changed, self._changed)
         self.session = session
         self.result = None
         self._stale = False

@@ -29,7 +29,7 @@ from ..core.read import reader, suggest
 from ..core.read.search import matching_ids
 from ..core.read.facts import FACT_KEYS
 from .labels import exhibit_label, tr
-from .tasks import post
+from .tasks import disconnect, post
 
 SEARCH_MS = 250
 # QT_TRANSLATE_NOOP marks the words for lupdate; tr() translates them where they are shown
@@ -110,11 +110,8 @@ class ReadingController(QObject):
     def shutdown(self) -> None:
         """Stop after the file in hand (the thread is not waited for: it never writes after a stop)."""
         if self.session is not None:
-            for signal, slot in ((self.session.changed, self._changed), (self.session.closed, self.shutdown)):
-                try:
-                    signal.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+            disconnect(self.session.changed, self._changed)
+            disconnect(self.session.closed, self.shutdown)
             self.session = None
         self._stop.set()
         self._wake.set()
@@ -211,10 +208,7 @@ class ReadingBar(QWidget):
 
     def attach(self, session) -> None:
         if self.session is not None:
-            try:
-                self.session.changed.disconnect(self._changed)
-            except (RuntimeError, TypeError):
-                pass
+            disconnect(self.session.changed, self._changed)
         self.session = session
         self.search.clear()
         self.status.clear()
@@ -311,10 +305,7 @@ class ReadingPanel(QScrollArea):
 
     def attach(self, session) -> None:
         if self.session is not None:
-            try:
-                self.session.changed.disconnect(self._changed)
-            except (RuntimeError, TypeError):
-                pass
+            disconnect(self.session.changed, self._changed)
         self.session, self.row, self.info, self.events = session, None, {}, []
         if session is not None:
             session.changed.connect(self._changed)

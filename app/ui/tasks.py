@@ -58,6 +58,15 @@ def _emit(callback, result, error) -> None:
         pass
 
 
+def disconnect(signal, slot) -> None:
+    """Disconnect `slot` from `signal` if it is connected; a session already closed (its Qt object gone) or
+    a slot never connected is not an error: a view following a new case just lets go of the old one."""
+    try:
+        signal.disconnect(slot)
+    except (RuntimeError, TypeError):
+        pass
+
+
 def post(func, *args) -> None:
     """Run func(*args) on the GUI thread (from any thread)."""
     _emit(lambda *_: func(*args), None, None)
