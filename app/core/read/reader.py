@@ -108,13 +108,10 @@ def read_file(case: Case, row: dict, settings: str = "tuned", cancel: threading.
     file or a crash of the engine: the status says why. Raises worker.Cancelled when `cancel` is set."""
     from . import worker
 
-    if row.get("status") in ("unreadable", "encrypted"):
-        return Reading(READ_SKIPPED, reason="read_damaged")
-    if row.get("kind") not in TEXT_KINDS:
-        return Reading(READ_SKIPPED, reason="read_no_text_kind")
     path = case.original_path(row["sha256"], row["ext"])
-    if worker.in_process() or settings != "tuned":
-        return read_path(path, row, settings)
+    needs_engine = row.get("status") not in DAMAGED and row.get("kind") in TEXT_KINDS
+    if not needs_engine or worker.in_process() or settings != "tuned":
+        return read_path(path, row, settings)   # its own rules say which files are skipped, and why
     fields = {k: row.get(k) for k in ("kind", "status", "width", "height", "media_json")}
     try:
         return reading_from_json(worker.shared().request({"op": "file", "path": str(path), "row": fields},
@@ -157,11 +154,12 @@ def reading_from_json(data: dict) -> Reading:
 
 
 TEXT_KINDS = ("screenshot", "photo", "pdf", "video")
+DAMAGED = ("unreadable", "encrypted")      # exhibit statuses whose text is not read
 
 
 def read_path(path: Path, row: dict, settings: str = "tuned") -> Reading:
     """Read the text of a file in this process (the worker's side). Never raises for a bad file."""
-    if row.get("status") in ("unreadable", "encrypted"):
+    if row.get("status") in DAMAGED:
         return Reading(READ_SKIPPED, reason="read_damaged")
     kind = row.get("kind")
     try:
